@@ -1,0 +1,31 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig, PlatformModule, SchemaManifest } from '@saler/platform';
+import { schemaFor } from '@saler/schema';
+
+/** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
+const HTTP_MODULES: Type[] = [];
+/** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
+const JOBS_MODULES: Type[] = [];
+
+export interface ApiModuleOptions {
+  schema?: SchemaManifest;
+  /** Modules a test harness adds next to the real ones. */
+  extraModules?: (Type | DynamicModule)[];
+}
+
+/** The HTTP app: composes modules, owns no logic. */
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig, options: ApiModuleOptions = {}): DynamicModule {
+    const inline = config.queue.driver === 'inline';
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot({ config, schema: options.schema ?? schemaFor(config.database.driver), consumeQueues: inline }),
+        ...HTTP_MODULES,
+        ...(inline ? JOBS_MODULES : []),
+        ...(options.extraModules ?? []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, PlatformModule } from '@saler/platform';
+import { schemaFor } from '@saler/schema';
+import { DbStatsCommand } from './commands/db-stats.command';
+
+/** The CLI: commands are adapters over the same commands and queries the api and worker use. */
+@Module({})
+export class CliModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false })],
+      providers: [DbStatsCommand],
+    };
+  }
+}

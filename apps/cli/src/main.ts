@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { CommandFactory } from 'nest-commander';
+import { loadConfigOrExit, runMain } from '@saler/platform';
+import { CliModule } from './cli.module';
+
+runMain(async () => {
+  const config = loadConfigOrExit();
+  await CommandFactory.run(CliModule.register({ ...config, log: { ...config.log, level: 'warn' } }), {
+    logger: ['error', 'warn'],
+    errorHandler: (error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  });
+});

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, runMain } from '@saler/platform';
+import { bootstrapWorker } from './bootstrap-worker';
+
+runMain(() => bootstrapWorker(loadConfigOrExit()));

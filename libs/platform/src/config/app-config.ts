@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { Env, envSchema } from './config.schema';
+
+export type DatabaseDriver = 'postgres' | 'better-sqlite3';
+
+export interface PostgresConfig {
+  driver: 'postgres';
+  url: string;
+  migrationUrl: string;
+  systemUrl: string;
+  appRole: string;
+  systemRole: string;
+  poolSize: number;
+}
+
+export interface SqliteConfig {
+  driver: 'better-sqlite3';
+  path: string;
+}
+
+export type DatabaseConfig = PostgresConfig | SqliteConfig;
+
+/** Typed, validated configuration. Built once at start from the environment (and `.env`). */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number; bodyLimit: number; corsOrigins: string[]; swagger: boolean };
+  log: { level: Env['LOG_LEVEL']; pretty: boolean };
+  database: DatabaseConfig;
+  queue: { driver: 'bullmq'; redisUrl: string; prefix: string; concurrency: number } | { driver: 'inline'; prefix: string; concurrency: number };
+  redisUrl?: string;
+  worker: { metricsPort: number; shutdownTimeoutMs: number };
+  outbox: { pollIntervalMs: number; batchSize: number };
+  auth: { jwtSecret: Buffer };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(emptyAsUndefined(source));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = source[variable];
+    throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`);
+  }
+  return toAppConfig(parsed.data);
+}
+
+function emptyAsUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === '' ? undefined : value]));
+}
+
+function toAppConfig(env: Env): AppConfig {
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? {
+        driver: 'postgres',
+        url: env.DATABASE_URL,
+        migrationUrl: env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL,
+        systemUrl: env.DATABASE_SYSTEM_URL ?? env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL,
+        appRole: env.DATABASE_APP_ROLE,
+        systemRole: env.DATABASE_SYSTEM_ROLE,
+        poolSize: env.DATABASE_POOL_SIZE,
+      }
+    : { driver: 'better-sqlite3', path: resolve(env.SQLITE_PATH) };
+  return {
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimit: env.BODY_LIMIT_BYTES,
+      corsOrigins: env.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      swagger: env.SWAGGER_ENABLED,
+    },
+    log: { level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' },
+    database,
+    queue: env.REDIS_URL
+      ? { driver: 'bullmq', redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY }
+      : { driver: 'inline', prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    redisUrl: env.REDIS_URL,
+    worker: { metricsPort: env.WORKER_METRICS_PORT, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
+    // Outside production a missing secret gets a random per-process one: tokens then do not survive a restart.
+    auth: { jwtSecret: env.JWT_SECRET ? Buffer.from(env.JWT_SECRET) : randomBytes(32) },
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be an integer between 1 and 65535' })
+    .int('must be an integer between 1 and 65535')
+    .min(1, 'must be an integer between 1 and 65535')
+    .max(65535, 'must be an integer between 1 and 65535')
+    .default(fallback);
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ message: 'must be a positive integer' }).int('must be a positive integer').positive('must be a positive integer').default(fallback);
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const roleName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL role name');
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** Every environment variable Saler reads. The README's configuration table mirrors this. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_MIGRATION_URL: postgresUrl.optional(),
+    DATABASE_SYSTEM_URL: postgresUrl.optional(),
+    DATABASE_APP_ROLE: roleName.default('saler_app'),
+    DATABASE_SYSTEM_ROLE: roleName.default('saler_system'),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    SQLITE_PATH: z.string().min(1).default('./data/saler.sqlite'),
+    REDIS_URL: z
+      .string()
+      .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -').default('saler'),
+    WORKER_CONCURRENCY: positiveInt(8),
+    WORKER_METRICS_PORT: port(9464),
+    OUTBOX_POLL_INTERVAL_MS: positiveInt(250),
+    OUTBOX_BATCH_SIZE: positiveInt(200),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(30000),
+    JWT_SECRET: z.string().optional(),
+    CORS_ORIGINS: z.string().default(''),
+    BODY_LIMIT_BYTES: positiveInt(1_048_576),
+    SWAGGER_ENABLED: booleanFlag.default('true'),
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.JWT_SECRET;
+    if (env.NODE_ENV === 'production' && (secret === undefined || Buffer.byteLength(secret) < 32)) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,69 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { OutboxSignal } from '../outbox/outbox-signal';
+import { dataSourceOptions, SchemaManifest } from './data-source-options';
+import { APP_DATA_SOURCE, SYSTEM_DATA_SOURCE } from './database.tokens';
+import { assertNoPendingMigrations, assertRowLevelSecurityApplies, StartupError } from './startup-checks';
+import { DatabaseStatsHandler } from './queries/database-stats/database-stats.handler';
+import { SystemUnitOfWork } from './system-unit-of-work';
+import { UnitOfWork } from './unit-of-work';
+
+async function initialise(dataSource: DataSource, what: string): Promise<DataSource> {
+  try {
+    return await dataSource.initialize();
+  } catch (error) {
+    throw new StartupError(`Cannot connect to the ${what} database: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Owns the DataSources. It exports the units of work, never a DataSource or a repository: a
+ * tenant table is reachable only inside `UnitOfWork.run`.
+ */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(APP_DATA_SOURCE) private readonly app: DataSource,
+    @Inject(SYSTEM_DATA_SOURCE) private readonly system: DataSource,
+  ) {}
+
+  static forRoot(schema: SchemaManifest): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: APP_DATA_SOURCE,
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => {
+            const dataSource = await initialise(new DataSource(dataSourceOptions(config.database, 'app', schema)), 'application');
+            if (config.database.driver === 'better-sqlite3') {
+              await dataSource.runMigrations({ transaction: 'each' });
+            } else {
+              await assertRowLevelSecurityApplies(dataSource);
+              await assertNoPendingMigrations(dataSource);
+            }
+            return dataSource;
+          },
+        },
+        {
+          provide: SYSTEM_DATA_SOURCE,
+          inject: [APP_CONFIG, APP_DATA_SOURCE],
+          useFactory: async (config: AppConfig, app: DataSource) =>
+            config.database.driver === 'postgres' ? initialise(new DataSource(dataSourceOptions(config.database, 'system', schema)), 'system') : app,
+        },
+        OutboxSignal,
+        UnitOfWork,
+        SystemUnitOfWork,
+        DatabaseStatsHandler,
+      ],
+      exports: [APP_DATA_SOURCE, SYSTEM_DATA_SOURCE, UnitOfWork, SystemUnitOfWork, OutboxSignal],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.system !== this.app && this.system.isInitialized) await this.system.destroy();
+    if (this.app.isInitialized) await this.app.destroy();
+  }
+}

@@ -1,0 +1,71 @@
+import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import { TenantOwnedEntity } from './tenant-owned.entity';
+
+type Where<E> = FindOptionsWhere<E> | FindOptionsWhere<E>[];
+
+/**
+ * The only way a handler reaches a tenant table: a repository bound to the unit of work's
+ * transaction that adds `tenant_id` to every statement. On PostgreSQL, row-level security
+ * enforces the same rule underneath; on SQLite this is the only protection.
+ */
+export class TenantRepository<E extends TenantOwnedEntity> {
+  private readonly repository: Repository<E>;
+
+  constructor(
+    manager: EntityManager,
+    target: EntityTarget<E>,
+    private readonly tenantId: string,
+  ) {
+    this.repository = manager.getRepository(target);
+  }
+
+  find(options: Omit<FindManyOptions<E>, 'where'> & { where?: Where<E> } = {}): Promise<E[]> {
+    return this.repository.find({ ...options, where: this.scope(options.where) });
+  }
+
+  findOne(where: Where<E>): Promise<E | null> {
+    return this.repository.findOne({ where: this.scope(where) });
+  }
+
+  count(where: Where<E> = {}): Promise<number> {
+    return this.repository.count({ where: this.scope(where) });
+  }
+
+  exists(where: Where<E>): Promise<boolean> {
+    return this.repository.exists({ where: this.scope(where) });
+  }
+
+  /** Inserts rows of this tenant; a row naming another tenant is a programming error. */
+  async insert(rows: DeepPartial<E> | DeepPartial<E>[]): Promise<void> {
+    const list = (Array.isArray(rows) ? rows : [rows]).map((row) => this.own(row));
+    if (list.length === 0) return;
+    await this.repository.insert(list as never);
+  }
+
+  async update(where: FindOptionsWhere<E>, patch: Partial<Omit<E, 'tenantId' | 'id'>>): Promise<number> {
+    const result = await this.repository.update(this.scopeOne(where), patch as never);
+    return result.affected ?? 0;
+  }
+
+  async delete(where: FindOptionsWhere<E>): Promise<number> {
+    const result = await this.repository.delete(this.scopeOne(where));
+    return result.affected ?? 0;
+  }
+
+  private own(row: DeepPartial<E>): DeepPartial<E> {
+    const tenantId = (row as ObjectLiteral).tenantId as string | undefined;
+    if (tenantId !== undefined && tenantId !== this.tenantId) {
+      throw new Error(`Refusing to write a row of tenant ${tenantId} inside a unit of work of tenant ${this.tenantId}`);
+    }
+    return { ...row, tenantId: this.tenantId };
+  }
+
+  private scope(where: Where<E> | undefined): Where<E> {
+    if (Array.isArray(where)) return where.map((branch) => this.scopeOne(branch));
+    return this.scopeOne(where ?? {});
+  }
+
+  private scopeOne(where: FindOptionsWhere<E>): FindOptionsWhere<E> {
+    return { ...where, tenantId: this.tenantId } as FindOptionsWhere<E>;
+  }
+}

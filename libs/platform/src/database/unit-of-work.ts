@@ -1,0 +1,100 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { TenantContext } from '../context/tenant-context';
+import { DomainEvent } from '../outbox/domain-event';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxSignal } from '../outbox/outbox-signal';
+import { APP_DATA_SOURCE } from './database.tokens';
+import { inTransaction, isPostgres } from './transactions';
+import { TenantRepository } from './tenant-repository';
+import { TenantOwnedEntity } from './tenant-owned.entity';
+
+const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The transaction a tenant-scoped handler works in. */
+export class TenantTx {
+  private readonly events: DomainEvent[] = [];
+
+  constructor(
+    readonly context: TenantContext,
+    /** Raw access for SQL the repositories cannot express; still inside the tenant's transaction (and RLS). */
+    readonly manager: EntityManager,
+  ) {}
+
+  get tenantId(): string {
+    return this.context.tenantId;
+  }
+
+  repository<E extends TenantOwnedEntity>(target: EntityTarget<E>): TenantRepository<E> {
+    return new TenantRepository(this.manager, target, this.context.tenantId);
+  }
+
+  /** Records a domain event; it is written to the outbox in this transaction and relayed after commit. */
+  publish(...events: DomainEvent[]): void {
+    for (const event of events) {
+      if (event.context.tenantId !== this.context.tenantId) {
+        throw new Error(`Event ${event.type} of tenant ${event.context.tenantId} published in a unit of work of ${this.context.tenantId}`);
+      }
+      this.events.push(event);
+    }
+  }
+
+  /** @internal called by the unit of work before commit */
+  async flushOutbox(): Promise<number> {
+    if (this.events.length === 0) return 0;
+    const rows = this.events.splice(0).map((event) => ({
+      tenantId: event.context.tenantId,
+      id: event.id,
+      type: event.type,
+      payload: event.payload as Record<string, unknown>,
+      actorType: event.context.actor.type,
+      actorId: event.context.actor.id,
+      requestId: event.context.requestId,
+      occurredAt: event.occurredAt,
+      publishedAt: null,
+    }));
+    await this.manager.getRepository(OutboxMessage).insert(rows as QueryDeepPartialEntity<OutboxMessage>[]);
+    return rows.length;
+  }
+}
+
+/**
+ * Runs tenant-scoped work in one transaction. On PostgreSQL the transaction first sets
+ * `app.tenant_id` (transaction-local), so row-level security scopes every statement, including
+ * raw SQL that forgets its `WHERE tenant_id`. A nested call for the same tenant joins the outer
+ * transaction; a nested call for another tenant is refused.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly current = new AsyncLocalStorage<TenantTx>();
+
+  constructor(
+    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly outboxSignal: OutboxSignal,
+  ) {}
+
+  async run<T>(context: TenantContext, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    if (!TENANT_ID.test(context.tenantId)) throw new Error(`A unit of work needs a tenant id, got ${JSON.stringify(context.tenantId)}`);
+    const outer = this.current.getStore();
+    if (outer !== undefined) {
+      if (outer.tenantId !== context.tenantId) {
+        throw new Error(`A unit of work of tenant ${context.tenantId} cannot nest inside one of tenant ${outer.tenantId}`);
+      }
+      return work(outer);
+    }
+    let published = 0;
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      if (isPostgres(this.dataSource)) {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
+      }
+      const tx = new TenantTx(context, manager);
+      const value = await this.current.run(tx, () => work(tx));
+      published = await tx.flushOutbox();
+      return value;
+    });
+    if (published > 0) this.outboxSignal.notify();
+    return result;
+  }
+}

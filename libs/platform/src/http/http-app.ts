@@ -1,0 +1,71 @@
+import helmet from '@fastify/helmet';
+import { Logger, RequestMethod, VersioningType } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getToken } from '@willsoto/nestjs-prometheus';
+import type { Histogram } from 'prom-client';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from '../config/app-config';
+import { requestIdFrom } from '../context/request-id';
+import { METRICS } from '../metrics/metric-names';
+import { setupOpenApi } from './openapi';
+import { ProblemFilter, sendProblem } from './problem.filter';
+import { createValidationPipe } from './validation';
+
+/** Fastify with Saler's limits; the request id comes from a valid X-Request-Id or is generated. */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: true,
+    // Nest installs its own error handler first; Saler's (problem+json) replaces it on purpose.
+    allowErrorHandlerOverride: true,
+    requestIdHeader: false,
+    genReqId: (raw: IncomingMessage) => {
+      const id = requestIdFrom(raw.headers['x-request-id']);
+      // pino-http and nestjs-cls see the raw request; they read the id from here.
+      raw.id = id;
+      return id;
+    },
+  });
+}
+
+/** Everything an HTTP app of Saler has, whatever modules it composes. Call before `listen`. */
+export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const logger = new Logger('HTTP');
+  const duration = app.get<Histogram<'method' | 'route' | 'status_code'>>(getToken(METRICS.HTTP_DURATION));
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+  });
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  if (config.http.swagger) setupOpenApi(app);
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ClsModule, ClsService } from 'nestjs-cls';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { SchemaManifest } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { QueueModule } from './queue/queue.module';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  schema: SchemaManifest;
+  /** Whether this process runs job processors and the outbox relay. */
+  consumeQueues: boolean;
+}
+
+/** What every Saler process stands on: config, CLS, logs, databases, queues, outbox, metrics, health, CQRS buses. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            setup: (cls: ClsService, req: IncomingMessage) => cls.set('requestId', String(req.id ?? '')),
+          },
+        }),
+        LoggingModule,
+        CqrsModule.forRoot(),
+        DatabaseModule.forRoot(options.schema),
+        QueueModule.forRoot({ consume: options.consumeQueues }),
+        MetricsModule,
+        OutboxModule,
+        HealthModule,
+      ],
+      exports: [CqrsModule],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { InlineQueueDriver } from './inline-queue.driver';
+import { describeQueueDriverContract } from './queue-driver.contract';
+
+describeQueueDriverContract('inline', () => new InlineQueueDriver());
