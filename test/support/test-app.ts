@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PlatformModule } from '@saler/platform';
 import { uniqueName } from './services';
@@ -11,12 +11,11 @@ export interface TestAppOptions {
 }
 
 /** The platform plus the given modules, in-process, on a test database (handler-level suites). */
-export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplication> {
+export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplicationContext> {
   const config = db.config({ QUEUE_PREFIX: uniqueName('t'), ...options.env });
   const moduleRef = await Test.createTestingModule({
     imports: [PlatformModule.forRoot({ config, schema: db.schema, consumeQueues: options.consumeQueues ?? false }), ...(options.modules ?? [])],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
-  return app;
+  moduleRef.useLogger(false);
+  return moduleRef.init();
 }

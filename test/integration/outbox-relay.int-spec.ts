@@ -1,0 +1,94 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { newId, OutboxMessage, OutboxRelay, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
+import { CreateNoteCommand, ListNotesQuery, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
+import { createTestApp } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+jest.setTimeout(60_000);
+
+const context = (tenantId: string): TenantContext => ({ tenantId, actor: SYSTEM_ACTOR, requestId: newId() });
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not reached in time; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  describe('in a consuming process', () => {
+    let app: INestApplicationContext;
+
+    beforeAll(async () => {
+      app = await createTestApp(db, { modules: [NotesModule], consumeQueues: true });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('delivers a committed event to its @EventsHandler after commit, and marks the row published', async () => {
+      const tenantId = newId();
+      const created: NoteView = await app.get(CommandBus).execute(new CreateNoteCommand(context(tenantId), 'relay me'));
+      const [relayed] = await eventually(
+        () => app.get(QueryBus).execute(new ListNotesQuery(context(tenantId))) as Promise<NoteView[]>,
+        (notes) => notes[0]?.relayedAt !== null,
+      );
+      expect(relayed).toMatchObject({ id: created.id, relayedAt: expect.any(String) });
+      const rows = await app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).find());
+      const row = rows.find((candidate) => (candidate.payload as { noteId: string }).noteId === created.id);
+      expect(row?.publishedAt).toBeInstanceOf(Date);
+    });
+  });
+
+  describe('with several relays at once', () => {
+    let app: INestApplicationContext;
+
+    beforeAll(async () => {
+      app = await createTestApp(db, { modules: [NotesModule], consumeQueues: false, env: { OUTBOX_BATCH_SIZE: '25' } });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('claims every row exactly once (FOR UPDATE SKIP LOCKED)', async () => {
+      const tenants = [newId(), newId(), newId()];
+      const uow = app.get(UnitOfWork);
+      const countRows = () => app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).count());
+      const before = await countRows();
+      for (const tenantId of tenants) {
+        await uow.run(context(tenantId), async (tx) => {
+          for (let i = 0; i < 100; i++) tx.publish(new NoteCreated(tx.context, { noteId: newId() }));
+        });
+      }
+      const relay = app.get(OutboxRelay);
+      let total = 0;
+      for (;;) {
+        const sent = await Promise.all([relay.relayOnce(), relay.relayOnce(), relay.relayOnce(), relay.relayOnce()]);
+        total += sent.reduce((sum, n) => sum + n, 0);
+        if (sent.every((n) => n === 0)) break;
+      }
+      expect(total).toBe(300);
+      const unpublished = await app
+        .get(SystemUnitOfWork)
+        .run((manager) => manager.getRepository(OutboxMessage).createQueryBuilder('o').where('o.publishedAt IS NULL').getCount());
+      expect(await countRows()).toBe(before + 300);
+      expect(unpublished).toBe(0);
+    });
+  });
+});
