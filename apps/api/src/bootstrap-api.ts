@@ -7,7 +7,8 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 /** Builds, configures and starts the api. Test harnesses call it with extra modules. */
 export async function bootstrapApi(config: AppConfig, options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config, options), createHttpAdapter(config), {
-    bufferLogs: true,
+    // Silent until pino takes over: a failed start prints only runMain's one line.
+    logger: false,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));

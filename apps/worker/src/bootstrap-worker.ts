@@ -7,7 +7,7 @@ import { WorkerModule, WorkerModuleOptions } from './worker.module';
 
 /** Builds and starts the worker: processors, relay, and the ops server (metrics, health). */
 export async function bootstrapWorker(config: AppConfig, options: WorkerModuleOptions = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register(config, options), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config, options), { logger: false, abortOnError: false });
   app.useLogger(app.get(Logger));
   await app.init();
   const ops = await startOpsServer(app.get(Readiness), config.worker.metricsPort, config.http.host);

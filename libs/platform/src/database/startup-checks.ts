@@ -21,8 +21,8 @@ export async function assertRowLevelSecurityApplies(dataSource: DataSource): Pro
 
 /** On PostgreSQL migrations are an explicit step; the api refuses to run against an old schema. */
 export async function assertNoPendingMigrations(dataSource: DataSource): Promise<void> {
-  const pending = await dataSource.showMigrations();
-  if (pending) {
+  const [{ table }] = (await dataSource.query(`SELECT to_regclass('migrations') AS table`)) as { table: string | null }[];
+  if (table === null || (await dataSource.showMigrations())) {
     throw new StartupError('The database has pending migrations: run `npm run migration:run` (as the owner, DATABASE_MIGRATION_URL) before starting');
   }
 }

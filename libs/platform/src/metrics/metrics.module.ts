@@ -1,11 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import {
   makeCounterProvider,
   makeGaugeProvider,
   makeHistogramProvider,
   PrometheusModule,
 } from '@willsoto/nestjs-prometheus';
-import type { Gauge } from 'prom-client';
+import { register, type Gauge } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { APP_DATA_SOURCE, SYSTEM_DATA_SOURCE } from '../database/database.tokens';
 import { QUEUES } from '../queue/queue.constants';
@@ -86,4 +86,12 @@ const metricProviders = [
   providers: metricProviders,
   exports: [PrometheusModule, ...metricProviders],
 })
-export class MetricsModule {}
+export class MetricsModule implements OnModuleInit {
+  /**
+   * prom-client's defaults include three gauges named like counters (`*_total`), which
+   * `promtool check metrics` rejects; their correctly named twins (without `_total`) stay.
+   */
+  onModuleInit(): void {
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) register.removeSingleMetric(name);
+  }
+}

@@ -59,6 +59,7 @@ export class QueueConsumer implements OnApplicationBootstrap {
       try {
         await processor.handler.process(job);
         this.jobsTotal.inc({ queue: job.queue, name: job.name, outcome: 'completed' });
+        this.logger.debug({ jobId: job.id, attempt: job.attempt }, `Job ${job.queue}/${job.name} completed`);
       } catch (error) {
         const outcome = job.attempt < job.maxAttempts ? 'retried' : 'failed';
         this.jobsTotal.inc({ queue: job.queue, name: job.name, outcome });
