@@ -13,6 +13,7 @@ const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileE
 
 module.exports = {
   globalSetup: '<rootDir>/test/global-setup.ts',
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   maxWorkers: 2,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },

@@ -22,7 +22,8 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
 
   const post = (tenantId: string, body: string) =>
     fetch(`${base}/api/v1/notes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant-id': tenantId }, body: JSON.stringify({ body }) });
-  const list = async (tenantId: string) => (await fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } })).json();
+  type Note = { id: string; body: string; relayedAt: string | null };
+  const list = async (tenantId: string) => (await (await fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } })).json()) as Note[];
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
@@ -57,15 +58,15 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
   it('keeps tenants apart through the api', async () => {
     expect((await post(tenantA, 'a')).status).toBe(201);
     expect((await post(tenantB, 'b')).status).toBe(201);
-    expect((await list(tenantA)).map((n: { body: string }) => n.body)).toEqual(['a']);
-    expect((await list(tenantB)).map((n: { body: string }) => n.body)).toEqual(['b']);
+    expect((await list(tenantA)).map((n) => n.body)).toEqual(['a']);
+    expect((await list(tenantB)).map((n) => n.body)).toEqual(['b']);
   });
 
   it('relays events through the outbox and BullMQ to the worker, which handles them after commit', async () => {
-    const note = await (await post(tenantA, 'for the worker')).json();
+    const note = (await (await post(tenantA, 'for the worker')).json()) as Note;
     await eventually(
       () => list(tenantA),
-      (notes: { id: string; relayedAt: string | null }[]) => notes.some((n) => n.id === note.id && n.relayedAt !== null),
+      (notes) => notes.some((n) => n.id === note.id && n.relayedAt !== null),
     );
     const jobLine = worker.logLines().find((line) => String(line.msg).includes('domain-events/note.created completed') && line.tenantId === tenantA);
     expect(jobLine).toBeDefined();

@@ -29,6 +29,7 @@ export interface ProcessSpec {
   /** A built entry under dist/ (the real app), or a TypeScript test harness run with ts-node. */
   entry: { dist: string } | { ts: string };
   env: Record<string, string>;
+  args?: string[];
 }
 
 /** Starts a Saler process with only the given environment (plus PATH), as a deployment would. */
@@ -37,7 +38,7 @@ export function startProcess(spec: ProcessSpec): RunningProcess {
     'dist' in spec.entry
       ? [join(ROOT, 'dist', spec.entry.dist)]
       : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, spec.entry.ts)];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...args, ...(spec.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_ENV: 'test', ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,10 +7,8 @@ runMain(async () => {
   const config = loadConfigOrExit();
   await CommandFactory.run(CliModule.register({ ...config, log: { ...config.log, level: 'warn' } }), {
     logger: ['error', 'warn'],
-    errorHandler: (error) => {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    },
+    // Commander has already printed its own message (unknown command, missing option).
+    errorHandler: (error) => process.exit((error as Error & { exitCode?: number }).exitCode || 1),
     serviceErrorHandler: (error) => {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
