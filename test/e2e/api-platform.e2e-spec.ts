@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { json, OpenApiDocument, Problem } from '../support/http';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 
 jest.setTimeout(90_000);
@@ -39,7 +40,7 @@ describe('api on SQLite with the inline queue (black box)', () => {
     const ui = await fetch(`${base}/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
-    const document = await (await fetch(`${base}/docs-json`)).json();
+    const document = await json<OpenApiDocument>(fetch(`${base}/docs-json`));
     expect(document.openapi).toMatch(/^3\./);
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.components.schemas.ProblemDetails.properties).toEqual(
@@ -75,7 +76,7 @@ describe('api on SQLite with the inline queue (black box)', () => {
     const replaced = await fetch(`${base}/api/v1/missing`, { headers: { 'X-Request-Id': 'bad id with spaces' } });
     const id = replaced.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await replaced.json()).requestId).toBe(id);
+    expect((await json<Problem>(replaced)).requestId).toBe(id);
   });
 
   it('sends security headers', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { json, NoteBody, OpenApiDocument, Problem } from '../support/http';
 import { eventually, freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 
 jest.setTimeout(90_000);
@@ -20,7 +21,7 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
 
   const post = (tenantId: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}/api/v1/notes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant-id': tenantId, ...headers }, body: JSON.stringify(body) });
-  const list = async (tenantId: string) => (await fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } })).json();
+  const list = (tenantId: string) => json<NoteBody[]>(fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } }));
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'saler-e2e-'));
@@ -38,32 +39,32 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
   it('creates and lists notes per tenant; another tenant sees none of them', async () => {
     const created = await post(tenantA, { body: 'first' });
     expect(created.status).toBe(201);
-    const note = await created.json();
+    const note = await json<NoteBody>(created);
     expect(note).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7/), body: 'first' });
-    expect((await list(tenantA)).map((n: { id: string }) => n.id)).toEqual([note.id]);
+    expect((await list(tenantA)).map((n) => n.id)).toEqual([note.id]);
     expect(await list(tenantB)).toEqual([]);
   });
 
   it('relays the domain event in-process after commit', async () => {
-    const note = await (await post(tenantA, { body: 'to relay' })).json();
+    const note = await json<NoteBody>(post(tenantA, { body: 'to relay' }));
     const notes = await eventually(
       () => list(tenantA),
-      (all: { id: string; relayedAt: string | null }[]) => all.some((n) => n.id === note.id && n.relayedAt !== null),
+      (all) => all.some((n) => n.id === note.id && n.relayedAt !== null),
     );
-    expect(notes.find((n: { id: string }) => n.id === note.id).relayedAt).toEqual(expect.any(String));
+    expect(notes.find((n) => n.id === note.id)?.relayedAt).toEqual(expect.any(String));
   });
 
   it('answers validation errors with problem+json and one entry per field', async () => {
     const response = await post(tenantA, { body: 42 });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = await response.json();
+    const problem = await json<Problem>(response);
     expect(problem).toMatchObject({ type: 'urn:saler:problem:validation', title: 'Bad Request', status: 400, instance: '/api/v1/notes' });
     expect(problem.errors).toEqual(expect.arrayContaining([{ field: 'body', message: 'body must be a string' }]));
   });
 
   it('rejects unknown properties', async () => {
-    const problem = await (await post(tenantA, { body: 'ok', isAdmin: true })).json();
+    const problem = await json<Problem>(post(tenantA, { body: 'ok', isAdmin: true }));
     expect(problem.status).toBe(400);
     expect(problem.errors).toEqual([{ field: 'isAdmin', message: 'property isAdmin should not exist' }]);
   });
@@ -88,9 +89,9 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
     expect(response.headers.get('deprecation')).toBe('@1767225600');
     expect(response.headers.get('sunset')).toBe('Fri, 01 Jan 2027 00:00:00 GMT');
     expect(response.headers.get('link')).toBe('</api/v1/notes>; rel="successor-version"');
-    const document = await (await fetch(`${base}/docs-json`)).json();
+    const document = await json<OpenApiDocument>(fetch(`${base}/docs-json`));
     expect(document.paths['/api/v1/notes/legacy'].get.deprecated).toBe(true);
-    expect(document.paths['/api/v1/notes'].post.responses.default.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
+    expect(document.paths['/api/v1/notes'].post.responses.default.content?.['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
   });
 
   it('logs JSON lines carrying the request id and tenant, and redacts credentials', async () => {

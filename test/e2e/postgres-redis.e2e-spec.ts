@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { json, NoteBody, Problem } from '../support/http';
 import { REDIS_URL, uniqueName } from '../support/services';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventually, freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
@@ -22,8 +23,7 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
 
   const post = (tenantId: string, body: string) =>
     fetch(`${base}/api/v1/notes`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant-id': tenantId }, body: JSON.stringify({ body }) });
-  type Note = { id: string; body: string; relayedAt: string | null };
-  const list = async (tenantId: string) => (await (await fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } })).json()) as Note[];
+  const list = (tenantId: string) => json<NoteBody[]>(fetch(`${base}/api/v1/notes`, { headers: { 'x-tenant-id': tenantId } }));
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
@@ -63,7 +63,7 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
   });
 
   it('relays events through the outbox and BullMQ to the worker, which handles them after commit', async () => {
-    const note = (await (await post(tenantA, 'for the worker')).json()) as Note;
+    const note = await json<NoteBody>(post(tenantA, 'for the worker'));
     await eventually(
       () => list(tenantA),
       (notes) => notes.some((n) => n.id === note.id && n.relayedAt !== null),
@@ -83,7 +83,7 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
       (response) => response.status === 503,
     );
     expect(down.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await down.json()).toMatchObject({ status: 503, type: 'urn:saler:problem:not-ready', checks: { database: { status: 'down' }, redis: { status: 'up' } } });
+    expect(await json<Problem>(down)).toMatchObject({ status: 503, type: 'urn:saler:problem:not-ready', checks: { database: { status: 'down' }, redis: { status: 'up' } } });
     await proxy.up();
     await eventually(
       () => fetch(`${base}/health/ready`),
