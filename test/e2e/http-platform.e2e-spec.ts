@@ -27,7 +27,7 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
     dir = mkdtempSync(join(tmpdir(), 'saler-e2e-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { ts: 'test/support/notes-api.main.ts' }, env: { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'saler.sqlite'), LOG_LEVEL: 'debug' } });
+    api = startProcess({ entry: { ts: 'test/support/notes-api.main.ts' }, env: { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'saler.sqlite'), LOG_LEVEL: 'debug', CORS_ORIGINS: 'https://shop.example' } });
     await waitForReady(api, `${base}/health/ready`, 60_000);
   });
 
@@ -92,6 +92,18 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
     const document = await json<OpenApiDocument>(fetch(`${base}/docs-json`));
     expect(document.paths['/api/v1/notes/legacy'].get.deprecated).toBe(true);
     expect(document.paths['/api/v1/notes'].post.responses.default.content?.['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/ProblemDetails' });
+  });
+
+  it('allows CORS only from the configured origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${base}/api/v1/notes`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-tenant-id' } });
+    const allowed = await preflight('https://shop.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await fetch(`${base}/health/live`, { headers: { origin: 'https://shop.example' } });
+    expect(simple.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
   });
 
   it('logs JSON lines carrying the request id and tenant, and redacts credentials', async () => {

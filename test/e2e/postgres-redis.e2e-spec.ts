@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { json, NoteBody, Problem } from '../support/http';
 import { REDIS_URL, uniqueName } from '../support/services';
@@ -74,6 +75,7 @@ describe('api + worker on PostgreSQL and Redis (black box)', () => {
     expect(metrics).toMatch(/queue_jobs_processed_total\{queue="domain-events",name="note.created",outcome="completed"\} [1-9]/);
     expect(metrics).toMatch(/outbox_events_relayed_total [1-9]/);
     expect(metrics).toMatch(/db_pool_connections\{pool="system",state="total"\}/);
+    expect(() => execFileSync('promtool', ['check', 'metrics'], { input: metrics, stdio: ['pipe', 'pipe', 'pipe'] })).not.toThrow();
   });
 
   it('turns readiness to 503 problem+json while the database is gone, and back to 200 without a restart', async () => {

@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { newId, OutboxMessage, OutboxRelay, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
+import { newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
 import { CreateNoteCommand, ListNotesQuery, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
 import { createTestApp } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -89,6 +89,44 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
         .run((manager) => manager.getRepository(OutboxMessage).createQueryBuilder('o').where('o.publishedAt IS NULL').getCount());
       expect(await countRows()).toBe(before + 300);
       expect(unpublished).toBe(0);
+    });
+  });
+
+  describe('purge', () => {
+    let app: INestApplicationContext;
+
+    beforeAll(async () => {
+      app = await createTestApp(db, { modules: [NotesModule], consumeQueues: false });
+    });
+
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    it('deletes only rows published before the cutoff, across tenants', async () => {
+      const system = app.get(SystemUnitOfWork);
+      const uow = app.get(UnitOfWork);
+      const ids: Record<'old' | 'recent' | 'pending', string[]> = { old: [], recent: [], pending: [] };
+      for (const tenantId of [newId(), newId()]) {
+        await uow.run(context(tenantId), async (tx) => {
+          for (const kind of ['old', 'recent', 'pending'] as const) {
+            const event = new NoteCreated(tx.context, { noteId: newId() });
+            ids[kind].push(event.id);
+            tx.publish(event);
+          }
+        });
+      }
+      const day = 24 * 60 * 60 * 1000;
+      await system.run(async (manager) => {
+        const repository = manager.getRepository(OutboxMessage);
+        for (const id of ids.old) await repository.update({ id }, { publishedAt: new Date(Date.now() - 10 * day) });
+        for (const id of ids.recent) await repository.update({ id }, { publishedAt: new Date(Date.now() - day) });
+      });
+      const purged = await app.get(CommandBus).execute(new PurgePublishedOutboxCommand(new Date(Date.now() - 7 * day)));
+      expect(purged).toBeGreaterThanOrEqual(2);
+      const remaining = new Set((await system.run((manager) => manager.getRepository(OutboxMessage).find())).map((row) => row.id));
+      for (const id of ids.old) expect(remaining.has(id)).toBe(false);
+      for (const id of [...ids.recent, ...ids.pending]) expect(remaining.has(id)).toBe(true);
     });
   });
 });

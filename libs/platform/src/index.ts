@@ -28,3 +28,4 @@ export { MIGRATION_TOOLKIT } from './database/migration-toolkit';
 export * from './process/run-main';
 export * from './database/queries/database-stats/database-stats.query';
 export * from './http/request-id.decorator';
+export * from './outbox/commands/purge-published-outbox/purge-published-outbox.command';

@@ -30,7 +30,7 @@ export interface AppConfig {
   queue: { driver: 'bullmq'; redisUrl: string; prefix: string; concurrency: number } | { driver: 'inline'; prefix: string; concurrency: number };
   redisUrl?: string;
   worker: { metricsPort: number; shutdownTimeoutMs: number };
-  outbox: { pollIntervalMs: number; batchSize: number };
+  outbox: { pollIntervalMs: number; batchSize: number; retentionHours: number };
   auth: { jwtSecret: Buffer };
 }
 
@@ -91,7 +91,7 @@ function toAppConfig(env: Env): AppConfig {
       : { driver: 'inline', prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     redisUrl: env.REDIS_URL,
     worker: { metricsPort: env.WORKER_METRICS_PORT, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS },
-    outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE },
+    outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE, retentionHours: env.OUTBOX_RETENTION_HOURS },
     // Outside production a missing secret gets a random per-process one: tokens then do not survive a restart.
     auth: { jwtSecret: env.JWT_SECRET ? Buffer.from(env.JWT_SECRET) : randomBytes(32) },
   };

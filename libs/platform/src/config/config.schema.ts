@@ -42,6 +42,7 @@ export const envSchema = z
     WORKER_METRICS_PORT: port(9464),
     OUTBOX_POLL_INTERVAL_MS: positiveInt(250),
     OUTBOX_BATCH_SIZE: positiveInt(200),
+    OUTBOX_RETENTION_HOURS: positiveInt(168),
     SHUTDOWN_TIMEOUT_MS: positiveInt(30000),
     JWT_SECRET: z.string().optional(),
     CORS_ORIGINS: z.string().default(''),
