@@ -26,18 +26,24 @@ export interface RunningProcess {
 }
 
 export interface ProcessSpec {
-  /** A built entry under dist/ (the real app), or a TypeScript test harness run with ts-node. */
-  entry: { dist: string } | { ts: string };
+  /**
+   * A built entry under dist/ (the real app), a test harness run with ts-node, or the same harness
+   * compiled into dist-harness/ (`npm run build:harness`; benchmarks use it, so no compiler sits in memory).
+   */
+  entry: { dist: string } | { ts: string } | { harness: string };
   env: Record<string, string>;
   args?: string[];
 }
 
 /** Starts a Saler process with only the given environment (plus PATH), as a deployment would. */
 export function startProcess(spec: ProcessSpec): RunningProcess {
+  const { entry } = spec;
   const args =
-    'dist' in spec.entry
-      ? [join(ROOT, 'dist', spec.entry.dist)]
-      : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, spec.entry.ts)];
+    'dist' in entry
+      ? [join(ROOT, 'dist', entry.dist)]
+      : 'harness' in entry
+        ? [join(ROOT, 'dist-harness', entry.harness)]
+        : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry.ts)];
   const child = spawn(process.execPath, [...args, ...(spec.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), NODE_ENV: 'test', ...spec.env },
