@@ -1,23 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
+import { newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
 import { CreateNoteCommand, ListNotesQuery, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
+import { eventually } from '../support/processes';
 import { createTestApp } from '../support/test-app';
+import { contextOf } from '../support/tenant-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(60_000);
 
-const context = (tenantId: string): TenantContext => ({ tenantId, actor: SYSTEM_ACTOR, requestId: newId() });
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not reached in time; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
   let db: TestDatabase;
@@ -43,9 +35,9 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
 
     it('delivers a committed event to its @EventsHandler after commit, and marks the row published', async () => {
       const tenantId = newId();
-      const created: NoteView = await app.get(CommandBus).execute(new CreateNoteCommand(context(tenantId), 'relay me'));
+      const created: NoteView = await app.get(CommandBus).execute(new CreateNoteCommand(contextOf(tenantId), 'relay me'));
       const [relayed] = await eventually(
-        () => app.get(QueryBus).execute(new ListNotesQuery(context(tenantId))) as Promise<NoteView[]>,
+        () => app.get(QueryBus).execute(new ListNotesQuery(contextOf(tenantId))) as Promise<NoteView[]>,
         (notes) => notes[0]?.relayedAt !== null,
       );
       expect(relayed).toMatchObject({ id: created.id, relayedAt: expect.any(String) });
@@ -72,7 +64,7 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
       const countRows = () => app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).count());
       const before = await countRows();
       for (const tenantId of tenants) {
-        await uow.run(context(tenantId), async (tx) => {
+        await uow.run(contextOf(tenantId), async (tx) => {
           for (let i = 0; i < 100; i++) tx.publish(new NoteCreated(tx.context, { noteId: newId() }));
         });
       }
@@ -108,7 +100,7 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
       const uow = app.get(UnitOfWork);
       const ids: Record<'old' | 'recent' | 'pending', string[]> = { old: [], recent: [], pending: [] };
       for (const tenantId of [newId(), newId()]) {
-        await uow.run(context(tenantId), async (tx) => {
+        await uow.run(contextOf(tenantId), async (tx) => {
           for (const kind of ['old', 'recent', 'pending'] as const) {
             const event = new NoteCreated(tx.context, { noteId: newId() });
             ids[kind].push(event.id);

@@ -1,15 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertRowLevelSecurityApplies, dataSourceOptions, newId, StartupError, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
+import { assertRowLevelSecurityApplies, dataSourceOptions, newId, StartupError, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
 import { APP_DATA_SOURCE } from '../../libs/platform/src/database/database.tokens';
 import { Note } from '../support/notes/note.entity';
 import { NotesModule } from '../support/notes/notes';
 import { createTestApp } from '../support/test-app';
+import { contextOf } from '../support/tenant-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(60_000);
 
-const context = (tenantId: string): TenantContext => ({ tenantId, actor: SYSTEM_ACTOR, requestId: newId() });
 const note = (body: string) => ({ id: newId(), body, relayedAt: null, createdAt: new Date() });
 
 /**
@@ -29,8 +29,8 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
     app = await createTestApp(db, { modules: [NotesModule], env: { DATABASE_POOL_SIZE: '2' } });
     uow = app.get(UnitOfWork);
     appSource = app.get(APP_DATA_SOURCE);
-    await uow.run(context(tenantA), (tx) => tx.repository(Note).insert([note('a1'), note('a2')]));
-    await uow.run(context(tenantB), (tx) => tx.repository(Note).insert([note('b1'), note('b2'), note('b3')]));
+    await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insert([note('a1'), note('a2')]));
+    await uow.run(contextOf(tenantB), (tx) => tx.repository(Note).insert([note('b1'), note('b2'), note('b3')]));
   });
 
   afterAll(async () => {
@@ -65,33 +65,33 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
   });
 
   it('tenant A reads only its rows, even without WHERE tenant_id', async () => {
-    const rows: { tenant_id: string; body: string }[] = await uow.run(context(tenantA), (tx) => tx.manager.query(`SELECT tenant_id, body FROM notes ORDER BY body`));
+    const rows: { tenant_id: string; body: string }[] = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`SELECT tenant_id, body FROM notes ORDER BY body`));
     expect(rows.map((row) => row.body)).toEqual(['a1', 'a2']);
     expect(new Set(rows.map((row) => row.tenant_id))).toEqual(new Set([tenantA]));
   });
 
   it('tenant A cannot update or delete B rows, even without WHERE tenant_id', async () => {
-    const bIds: { id: string }[] = await uow.run(context(tenantB), (tx) => tx.manager.query(`SELECT id FROM notes`));
-    const updated = await uow.run(context(tenantA), (tx) => tx.manager.query(`UPDATE notes SET body = body || '!' WHERE id = ANY($1)`, [bIds.map((row) => row.id)]));
+    const bIds: { id: string }[] = await uow.run(contextOf(tenantB), (tx) => tx.manager.query(`SELECT id FROM notes`));
+    const updated = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`UPDATE notes SET body = body || '!' WHERE id = ANY($1)`, [bIds.map((row) => row.id)]));
     expect(updated[1]).toBe(0);
-    const deleted = await uow.run(context(tenantA), (tx) => tx.manager.query(`DELETE FROM notes WHERE id = ANY($1)`, [bIds.map((row) => row.id)]));
+    const deleted = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`DELETE FROM notes WHERE id = ANY($1)`, [bIds.map((row) => row.id)]));
     expect(deleted[1]).toBe(0);
-    const [, everyUpdate] = await uow.run(context(tenantA), (tx) => tx.manager.query(`UPDATE notes SET body = body`));
+    const [, everyUpdate] = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`UPDATE notes SET body = body`));
     expect(everyUpdate).toBe(2);
-    const bodies = await uow.run(context(tenantB), (tx) => tx.manager.query(`SELECT body FROM notes ORDER BY body`));
+    const bodies = await uow.run(contextOf(tenantB), (tx) => tx.manager.query(`SELECT body FROM notes ORDER BY body`));
     expect(bodies.map((row: { body: string }) => row.body)).toEqual(['b1', 'b2', 'b3']);
   });
 
   it('an INSERT of B tenant_id inside A unit of work fails', async () => {
-    const attempt = uow.run(context(tenantA), (tx) =>
+    const attempt = uow.run(contextOf(tenantA), (tx) =>
       tx.manager.query(`INSERT INTO notes (tenant_id, id, body, created_at) VALUES ($1, $2, 'smuggled', now())`, [tenantB, newId()]),
     );
     await expect(attempt).rejects.toThrow(/row-level security/);
-    expect(await uow.run(context(tenantB), (tx) => tx.manager.query(`SELECT * FROM notes WHERE body = 'smuggled'`))).toEqual([]);
+    expect(await uow.run(contextOf(tenantB), (tx) => tx.manager.query(`SELECT * FROM notes WHERE body = 'smuggled'`))).toEqual([]);
   });
 
   it('moving A row to tenant B fails', async () => {
-    const attempt = uow.run(context(tenantA), (tx) => tx.manager.query(`UPDATE notes SET tenant_id = $1`, [tenantB]));
+    const attempt = uow.run(contextOf(tenantA), (tx) => tx.manager.query(`UPDATE notes SET tenant_id = $1`, [tenantB]));
     await expect(attempt).rejects.toThrow(/row-level security/);
   });
 
@@ -109,7 +109,7 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
     const runs = await Promise.all(
       Array.from({ length: 500 }, (_, i) => {
         const tenantId = i % 2 === 0 ? tenantA : tenantB;
-        return uow.run(context(tenantId), async (tx) => {
+        return uow.run(contextOf(tenantId), async (tx) => {
           await tx.manager.query(`INSERT INTO notes (tenant_id, id, body, created_at) VALUES ($1, $2, $3, now())`, [tenantId, newId(), `run-${i}`]);
           const seen: { tenant_id: string }[] = await tx.manager.query(`SELECT DISTINCT tenant_id FROM notes`);
           return { tenantId, seen: seen.map((row) => row.tenant_id) };

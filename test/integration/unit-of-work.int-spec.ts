@@ -1,14 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { newId, OutboxMessage, SYSTEM_ACTOR, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
+import { newId, OutboxMessage, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
 import { CreateNoteCommand, ListNotesQuery, NoteCreated, NotesModule } from '../support/notes/notes';
 import { Note } from '../support/notes/note.entity';
 import { createTestApp } from '../support/test-app';
+import { contextOf } from '../support/tenant-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(30_000);
 
-const context = (tenantId: string): TenantContext => ({ tenantId, actor: SYSTEM_ACTOR, requestId: newId() });
 
 /** The handler-level suite of the unit of work; runs on PostgreSQL (as saler_app) and on SQLite. */
 describe(`unit of work (${process.env.TEST_DB_DRIVER})`, () => {
@@ -36,75 +36,75 @@ describe(`unit of work (${process.env.TEST_DB_DRIVER})`, () => {
   const outboxRows = () => app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).find());
 
   it('a command writes its row and its outbox event in one transaction', async () => {
-    const note = await commands.execute(new CreateNoteCommand(context(tenantA), 'hello'));
+    const note = await commands.execute(new CreateNoteCommand(contextOf(tenantA), 'hello'));
     const rows = await outboxRows();
     const event = rows.find((row) => (row.payload as { noteId?: string }).noteId === note.id);
     expect(event).toMatchObject({ tenantId: tenantA, type: NoteCreated.type, actorType: 'system', publishedAt: null });
-    expect(await queries.execute(new ListNotesQuery(context(tenantA)))).toEqual([expect.objectContaining({ id: note.id, body: 'hello' })]);
+    expect(await queries.execute(new ListNotesQuery(contextOf(tenantA)))).toEqual([expect.objectContaining({ id: note.id, body: 'hello' })]);
   });
 
   it('a rolled-back unit of work leaves neither its rows nor its outbox events', async () => {
     const before = (await outboxRows()).length;
-    const failing = uow.run(context(tenantA), async (tx) => {
+    const failing = uow.run(contextOf(tenantA), async (tx) => {
       await tx.repository(Note).insert({ id: newId(), body: 'doomed', relayedAt: null, createdAt: new Date() });
       tx.publish(new NoteCreated(tx.context, { noteId: 'doomed' }));
       throw new Error('business rule broken');
     });
     await expect(failing).rejects.toThrow('business rule broken');
     expect((await outboxRows()).length).toBe(before);
-    const bodies = (await queries.execute(new ListNotesQuery(context(tenantA)))).map((note: { body: string }) => note.body);
+    const bodies = (await queries.execute(new ListNotesQuery(contextOf(tenantA)))).map((note: { body: string }) => note.body);
     expect(bodies).not.toContain('doomed');
   });
 
   it('repositories are scoped to the tenant of the unit of work', async () => {
-    await commands.execute(new CreateNoteCommand(context(tenantB), 'b-only'));
-    const seenByA = await uow.run(context(tenantA), (tx) => tx.repository(Note).find());
+    await commands.execute(new CreateNoteCommand(contextOf(tenantB), 'b-only'));
+    const seenByA = await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).find());
     expect(seenByA.every((note) => note.tenantId === tenantA)).toBe(true);
-    const bNote = (await uow.run(context(tenantB), (tx) => tx.repository(Note).find()))[0];
-    expect(await uow.run(context(tenantA), (tx) => tx.repository(Note).findOne({ id: bNote.id }))).toBeNull();
-    expect(await uow.run(context(tenantA), (tx) => tx.repository(Note).update({ id: bNote.id }, { body: 'hijacked' }))).toBe(0);
-    expect(await uow.run(context(tenantA), (tx) => tx.repository(Note).delete({ id: bNote.id }))).toBe(0);
-    expect(await uow.run(context(tenantB), (tx) => tx.repository(Note).findOne({ id: bNote.id }))).toMatchObject({ body: 'b-only' });
+    const bNote = (await uow.run(contextOf(tenantB), (tx) => tx.repository(Note).find()))[0];
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).findOne({ id: bNote.id }))).toBeNull();
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).update({ id: bNote.id }, { body: 'hijacked' }))).toBe(0);
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).delete({ id: bNote.id }))).toBe(0);
+    expect(await uow.run(contextOf(tenantB), (tx) => tx.repository(Note).findOne({ id: bNote.id }))).toMatchObject({ body: 'b-only' });
   });
 
   it('refuses to write a row of another tenant through the repository', async () => {
-    const attempt = uow.run(context(tenantA), (tx) => tx.repository(Note).insert({ tenantId: tenantB, id: newId(), body: 'x', relayedAt: null, createdAt: new Date() }));
+    const attempt = uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insert({ tenantId: tenantB, id: newId(), body: 'x', relayedAt: null, createdAt: new Date() }));
     await expect(attempt).rejects.toThrow(/Refusing to write a row of tenant/);
   });
 
   it('refuses to publish an event of another tenant', async () => {
-    const attempt = uow.run(context(tenantA), async (tx) => tx.publish(new NoteCreated(context(tenantB), { noteId: 'x' })));
+    const attempt = uow.run(contextOf(tenantA), async (tx) => tx.publish(new NoteCreated(contextOf(tenantB), { noteId: 'x' })));
     await expect(attempt).rejects.toThrow(/published in a unit of work of/);
   });
 
   it('a nested unit of work of the same tenant joins the outer transaction', async () => {
     const id = newId();
-    const failing = uow.run(context(tenantA), async (outer) => {
-      await uow.run(context(tenantA), (inner) => inner.repository(Note).insert({ id, body: 'inner', relayedAt: null, createdAt: new Date() }));
+    const failing = uow.run(contextOf(tenantA), async (outer) => {
+      await uow.run(contextOf(tenantA), (inner) => inner.repository(Note).insert({ id, body: 'inner', relayedAt: null, createdAt: new Date() }));
       expect(await outer.repository(Note).findOne({ id })).not.toBeNull();
       throw new Error('roll back both');
     });
     await expect(failing).rejects.toThrow('roll back both');
-    expect(await uow.run(context(tenantA), (tx) => tx.repository(Note).findOne({ id }))).toBeNull();
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).findOne({ id }))).toBeNull();
   });
 
   it('refuses to nest a unit of work of another tenant', async () => {
-    const attempt = uow.run(context(tenantA), () => uow.run(context(tenantB), async () => 'never'));
+    const attempt = uow.run(contextOf(tenantA), () => uow.run(contextOf(tenantB), async () => 'never'));
     await expect(attempt).rejects.toThrow(/cannot nest inside one of tenant/);
   });
 
   it.each(['', 'not-a-uuid', "'; DROP TABLE notes; --"])('refuses a unit of work for tenant id %j', async (tenantId) => {
-    await expect(uow.run(context(tenantId), async () => 'never')).rejects.toThrow(/needs a tenant id/);
+    await expect(uow.run(contextOf(tenantId), async () => 'never')).rejects.toThrow(/needs a tenant id/);
   });
 
   it('serves concurrent units of work of two tenants without mixing them', async () => {
     const work = Array.from({ length: 100 }, (_, i) => {
       const tenantId = i % 2 === 0 ? tenantA : tenantB;
-      return commands.execute(new CreateNoteCommand(context(tenantId), `concurrent-${i}`)).then(() => tenantId);
+      return commands.execute(new CreateNoteCommand(contextOf(tenantId), `concurrent-${i}`)).then(() => tenantId);
     });
     await Promise.all(work);
     for (const tenantId of [tenantA, tenantB]) {
-      const notes = await uow.run(context(tenantId), (tx) => tx.repository(Note).find({ take: 1000 }));
+      const notes = await uow.run(contextOf(tenantId), (tx) => tx.repository(Note).find({ take: 1000 }));
       expect(notes.every((note) => note.tenantId === tenantId)).toBe(true);
       expect(notes.filter((note) => note.body.startsWith('concurrent-')).length).toBe(50);
     }
