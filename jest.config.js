@@ -7,6 +7,7 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', d
 const moduleNameMapper = {
   '^@saler/schema$': '<rootDir>/schema.ts',
   '^@saler/platform$': '<rootDir>/libs/platform/src',
+  '^@saler/identity$': '<rootDir>/libs/identity/src',
   '^@saler/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };

@@ -1,9 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
-import { AppConfig, PlatformModule, SchemaManifest } from '@saler/platform';
+import { IdentityHttpModule } from '@saler/identity';
+import { AppConfig, AuthModule, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [];
+const HTTP_MODULES: Type[] = [IdentityHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
 const JOBS_MODULES: Type[] = [];
 
@@ -22,6 +23,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot({ config, schema: options.schema ?? schemaFor(config.database.driver), consumeQueues: inline }),
+        AuthModule,
         ...HTTP_MODULES,
         ...(inline ? JOBS_MODULES : []),
         ...(options.extraModules ?? []),

@@ -9,6 +9,7 @@ import {
   DomainEventType,
   newId,
   ProblemException,
+  Public,
   RequestId,
   SYSTEM_ACTOR,
   TenantCommand,
@@ -102,6 +103,7 @@ function contextFrom(tenantId: string | undefined, requestId: string): TenantCon
   return { tenantId, actor: { type: 'user', id: null }, requestId };
 }
 
+@Public()
 @Controller('notes')
 export class NotesController {
   constructor(

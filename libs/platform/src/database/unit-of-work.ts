@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TenantContext } from '../context/tenant-context';
 import { DomainEvent } from '../outbox/domain-event';
@@ -13,15 +13,30 @@ import { TenantOwnedEntity } from './tenant-owned.entity';
 
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * A transaction with no tenant set: only global tables (tenants, users) are useful in it; under RLS
+ * every tenant table reads as empty and refuses writes.
+ */
+export class GlobalTx {
+  constructor(readonly manager: EntityManager) {}
+
+  /** A repository of a global (not tenant-owned) table, bound to this transaction. */
+  global<E extends ObjectLiteral>(target: EntityTarget<E>): Repository<E> {
+    return this.manager.getRepository(target);
+  }
+}
+
 /** The transaction a tenant-scoped handler works in. */
-export class TenantTx {
+export class TenantTx extends GlobalTx {
   private readonly events: DomainEvent[] = [];
 
   constructor(
     readonly context: TenantContext,
     /** Raw access for SQL the repositories cannot express; still inside the tenant's transaction (and RLS). */
-    readonly manager: EntityManager,
-  ) {}
+    manager: EntityManager,
+  ) {
+    super(manager);
+  }
 
   get tenantId(): string {
     return this.context.tenantId;
@@ -96,5 +111,11 @@ export class UnitOfWork {
     });
     if (published > 0) this.outboxSignal.notify();
     return result;
+  }
+
+  /** Work on global tables before any tenant is known (login, registration lookups). */
+  runGlobal<T>(work: (tx: GlobalTx) => Promise<T>): Promise<T> {
+    if (this.current.getStore() !== undefined) throw new Error('A global unit of work cannot nest inside a tenant one');
+    return inTransaction(this.dataSource, (manager) => work(new GlobalTx(manager)));
   }
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpStatus, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator';
 import { ProblemException } from '../http/problem';
 import { Readiness } from './readiness';
 
 /** Liveness and readiness probes, outside /api/v1 and the Swagger document. */
 @ApiExcludeController()
+@Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}

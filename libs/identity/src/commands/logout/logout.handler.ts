@@ -1,0 +1,20 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@saler/platform';
+import { parseRefreshToken, secretMatches } from '../../domain/refresh-token-codec';
+import { RefreshToken } from '../../domain/refresh-token.entity';
+import { revokeFamily } from '../refresh-session/refresh-session.handler';
+import { LogoutCommand } from './logout.command';
+
+@CommandHandler(LogoutCommand)
+export class LogoutHandler implements ICommandHandler<LogoutCommand, void> {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async execute(command: LogoutCommand): Promise<void> {
+    const parsed = parseRefreshToken(command.refreshToken);
+    if (parsed === null) return;
+    await this.unitOfWork.run({ tenantId: parsed.tenantId, actor: { type: 'system', id: null }, requestId: command.requestId }, async (tx) => {
+      const token = await tx.repository(RefreshToken).findOne({ id: parsed.tokenId });
+      if (token !== null && secretMatches(parsed.secret, token.secretHash)) await revokeFamily(tx, token.familyId);
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '@saler/platform';
+import { GetMeQuery, MeResponse } from '../queries/get-me/get-me.query';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    return this.queryBus.execute(new GetMeQuery(principal.userId, principal.tenantId));
+  }
+}

@@ -1,0 +1,6 @@
+import { Membership } from './domain/membership.entity';
+import { RefreshToken } from './domain/refresh-token.entity';
+import { Tenant } from './domain/tenant.entity';
+import { User } from './domain/user.entity';
+
+export const IDENTITY_ENTITIES: Function[] = [Tenant, User, Membership, RefreshToken];

@@ -1,0 +1,4 @@
+export * from './identity.entities';
+export * from './identity.module';
+export * from './identity-http.module';
+export * from './commands/session.response';
