@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@saler/schema$': '<rootDir>/schema.ts',
   '^@saler/platform$': '<rootDir>/libs/platform/src',
   '^@saler/identity$': '<rootDir>/libs/identity/src',
+  '^@saler/audit$': '<rootDir>/libs/audit/src',
   '^@saler/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };

@@ -160,6 +160,24 @@ describe.each(['postgres', 'sqlite'] as const)('auth on %s (black box)', (driver
     expect((await post('/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
   });
 
+  it('audits registration, logins and refresh reuse in the tenant chain, which verifies', async () => {
+    const session = await json<Session>(post('/auth/login', { email: 'ana@example.com', password: PASSWORD }));
+    const get = (path: string) => fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${session.accessToken}`, 'user-agent': 'saler-e2e' } });
+    const actions: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: { action: string; actor: { type: string; id: string | null } }[]; nextCursor: string | null } = await json(get(`/audit-logs?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+      actions.push(...page.data.map((entry) => entry.action));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(actions).toEqual(expect.arrayContaining(['tenant.created', 'user.registered', 'member.added', 'security.login_succeeded', 'security.refresh_reuse', 'session.ended']));
+    const reuse = await json<{ data: { actor: { type: string; id: string }; ip: string | null }[] }>(get('/audit-logs?action=security.refresh_reuse'));
+    expect(reuse.data[0].actor).toEqual({ type: 'user', id: session.user.id });
+    expect(await json(get('/audit-logs/verify'))).toEqual({ valid: true, checked: actions.length + 0 });
+    expect((await get('/audit-logs?cursor=forged.cursor')).status).toBe(400);
+    expect((await get('/audit-logs?limit=500')).status).toBe(400);
+  });
+
   it('documents the auth routes with bearer security on /me', async () => {
     const document = await json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>(fetch(`${base}/docs-json`));
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/me']));

@@ -1,5 +1,6 @@
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { AuditModule } from '@saler/audit';
 import { PlatformModule } from '@saler/platform';
 import { uniqueName } from './services';
 import { TestDatabase } from './test-database';
@@ -14,7 +15,7 @@ export interface TestAppOptions {
 export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplicationContext> {
   const config = db.config({ QUEUE_PREFIX: uniqueName('t'), ...options.env });
   const moduleRef = await Test.createTestingModule({
-    imports: [PlatformModule.forRoot({ config, schema: db.schema, consumeQueues: options.consumeQueues ?? false }), ...(options.modules ?? [])],
+    imports: [PlatformModule.forRoot({ config, schema: db.schema, consumeQueues: options.consumeQueues ?? false }), AuditModule, ...(options.modules ?? [])],
   }).compile();
   moduleRef.useLogger(false);
   return moduleRef.init();

@@ -1,10 +1,11 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AuditHttpModule } from '@saler/audit';
 import { IdentityHttpModule } from '@saler/identity';
 import { AppConfig, AuthModule, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [IdentityHttpModule];
+const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
 const JOBS_MODULES: Type[] = [];
 

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@saler/audit';
 import { AppConfig, PlatformModule } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 import { DbStatsCommand } from './commands/db-stats.command';
@@ -9,7 +10,7 @@ export class CliModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false })],
+      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false }), AuditModule],
       providers: [DbStatsCommand],
     };
   }

@@ -35,3 +35,8 @@ export * from './auth/auth.module';
 export * from './auth/public.decorator';
 export * from './auth/tenant-gate';
 export * from './database/unique-violation';
+export * from './database/audit-sink';
+export * from './auth/ability';
+export * from './auth/check-policies.decorator';
+export * from './pagination/cursor-codec';
+export * from './pagination/page';

@@ -31,7 +31,11 @@ export class PlatformModule {
           global: true,
           middleware: {
             mount: true,
-            setup: (cls: ClsService, req: IncomingMessage) => cls.set('requestId', String(req.id ?? '')),
+            setup: (cls: ClsService, req: IncomingMessage & { ip?: string }) => {
+              cls.set('requestId', String(req.id ?? ''));
+              cls.set('ip', req.ip ?? req.socket?.remoteAddress);
+              cls.set('userAgent', req.headers['user-agent']?.slice(0, 400));
+            },
           },
         }),
         LoggingModule,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@saler/platform';
+import { AnyMember, CurrentPrincipal, Principal } from '@saler/platform';
 import { GetMeQuery, MeResponse } from '../queries/get-me/get-me.query';
 
 @ApiTags('auth')
@@ -11,6 +11,7 @@ export class MeController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AnyMember()
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
     return this.queryBus.execute(new GetMeQuery(principal.userId, principal.tenantId));

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { TenantContext } from '../context/tenant-context';
+import type { AppAbility } from './ability';
 
 export interface Principal {
   userId: string;
@@ -9,7 +10,7 @@ export interface Principal {
   sessionId: string;
 }
 
-export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; ability?: AppAbility };
 
 /** The authenticated principal of the request (set by AuthGuard). */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {

@@ -10,4 +10,6 @@ export interface RequestContextStore extends ClsStore {
   tenantId?: string;
   actor?: Actor;
   role?: string;
+  ip?: string;
+  userAgent?: string;
 }

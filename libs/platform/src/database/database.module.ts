@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { CursorCodec } from '../pagination/cursor-codec';
 import { OutboxSignal } from '../outbox/outbox-signal';
 import { dataSourceOptions, SchemaManifest } from './data-source-options';
 import { APP_DATA_SOURCE, SYSTEM_DATA_SOURCE } from './database.tokens';
@@ -57,8 +58,9 @@ export class DatabaseModule implements OnApplicationShutdown {
         UnitOfWork,
         SystemUnitOfWork,
         DatabaseStatsHandler,
+        CursorCodec,
       ],
-      exports: [APP_DATA_SOURCE, SYSTEM_DATA_SOURCE, UnitOfWork, SystemUnitOfWork, OutboxSignal],
+      exports: [APP_DATA_SOURCE, SYSTEM_DATA_SOURCE, UnitOfWork, SystemUnitOfWork, OutboxSignal, CursorCodec],
     };
   }
 

@@ -1,11 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { RequestContextStore } from '../context/request-context';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TenantContext } from '../context/tenant-context';
 import { DomainEvent } from '../outbox/domain-event';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxSignal } from '../outbox/outbox-signal';
+import { AuditRecord, AuditSink } from './audit-sink';
 import { APP_DATA_SOURCE } from './database.tokens';
 import { inTransaction, isPostgres } from './transactions';
 import { TenantRepository } from './tenant-repository';
@@ -29,6 +32,8 @@ export class GlobalTx {
 /** The transaction a tenant-scoped handler works in. */
 export class TenantTx extends GlobalTx {
   private readonly events: DomainEvent[] = [];
+  /** @internal read by the unit of work before commit */
+  readonly auditRecords: AuditRecord[] = [];
 
   constructor(
     readonly context: TenantContext,
@@ -54,6 +59,11 @@ export class TenantTx extends GlobalTx {
       }
       this.events.push(event);
     }
+  }
+
+  /** Appends an audit entry (who, what, before/after) in this transaction. */
+  audit(...records: AuditRecord[]): void {
+    this.auditRecords.push(...records);
   }
 
   /** @internal called by the unit of work before commit */
@@ -88,6 +98,8 @@ export class UnitOfWork {
   constructor(
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly outboxSignal: OutboxSignal,
+    private readonly cls: ClsService<RequestContextStore>,
+    @Optional() private readonly auditSink?: AuditSink,
   ) {}
 
   async run<T>(context: TenantContext, work: (tx: TenantTx) => Promise<T>): Promise<T> {
@@ -107,6 +119,11 @@ export class UnitOfWork {
       const tx = new TenantTx(context, manager);
       const value = await this.current.run(tx, () => work(tx));
       published = await tx.flushOutbox();
+      if (tx.auditRecords.length > 0) {
+        if (this.auditSink === undefined) throw new Error('Audit records were written but no AuditSink is registered');
+        const origin = this.cls.isActive() ? { ip: this.cls.get('ip'), userAgent: this.cls.get('userAgent') } : {};
+        await this.auditSink.append(tx, origin, tx.auditRecords);
+      }
       return value;
     });
     if (published > 0) this.outboxSignal.notify();

@@ -33,10 +33,14 @@ export class LoginHandler implements ICommandHandler<LoginCommand, SessionRespon
       throw new ProblemException(HttpStatus.FORBIDDEN, 'no-membership', command.tenantSlug ? 'You have no active membership in this tenant' : 'You have no active membership in any tenant');
     }
     const { user } = found;
-    return this.unitOfWork.run({ tenantId: membership.tenantId, actor: { type: 'user', id: user.id }, requestId: command.requestId }, async (tx) => ({
-      ...(await this.sessions.issue(tx, user.id, membership.role)),
-      user: { id: user.id, email: user.email, name: user.name },
-      tenant: { id: membership.tenantId, slug: membership.tenantSlug, name: membership.tenantName, role: membership.role },
-    }));
+    return this.unitOfWork.run({ tenantId: membership.tenantId, actor: { type: 'user', id: user.id }, requestId: command.requestId }, async (tx) => {
+      const session = await this.sessions.issue(tx, user.id, membership.role);
+      tx.audit({ action: 'security.login_succeeded', entityType: 'user', entityId: user.id, after: { role: membership.role } });
+      return {
+        ...session,
+        user: { id: user.id, email: user.email, name: user.name },
+        tenant: { id: membership.tenantId, slug: membership.tenantSlug, name: membership.tenantName, role: membership.role },
+      };
+    });
   }
 }

@@ -14,7 +14,10 @@ export class LogoutHandler implements ICommandHandler<LogoutCommand, void> {
     if (parsed === null) return;
     await this.unitOfWork.run({ tenantId: parsed.tenantId, actor: { type: 'system', id: null }, requestId: command.requestId }, async (tx) => {
       const token = await tx.repository(RefreshToken).findOne({ id: parsed.tokenId });
-      if (token !== null && secretMatches(parsed.secret, token.secretHash)) await revokeFamily(tx, token.familyId);
+      if (token !== null && secretMatches(parsed.secret, token.secretHash)) {
+        await revokeFamily(tx, token.familyId);
+        tx.audit({ action: 'session.ended', entityType: 'session', entityId: token.familyId, actor: { type: 'user', id: token.userId } });
+      }
     });
   }
 }

@@ -37,6 +37,13 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
       const claimed = await tokens.update({ id: token.id, usedAt: IsNull() }, { usedAt: new Date() });
       if (claimed === 0) {
         await revokeFamily(tx, token.familyId);
+        tx.audit({
+          action: 'security.refresh_reuse',
+          entityType: 'session',
+          entityId: token.familyId,
+          actor: { type: 'user', id: token.userId },
+          after: { tokenId: token.id, revoked: 'family' },
+        });
         return 'reused' as const;
       }
       const membership = await tx.repository(Membership).findOne({ userId: token.userId, status: 'active' });

@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hash } from 'argon2';
-import { isUniqueViolation, newId, ProblemException, SYSTEM_ACTOR, UnitOfWork } from '@saler/platform';
+import { isUniqueViolation, newId, ProblemException, UnitOfWork } from '@saler/platform';
 import { Membership } from '../../domain/membership.entity';
 import { SessionIssuer } from '../../domain/session-issuer';
 import { Tenant } from '../../domain/tenant.entity';
@@ -21,8 +21,9 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Session
   async execute(command: RegisterCommand): Promise<SessionResponse> {
     const passwordHash = await hash(command.password, { type: 2 });
     const tenantId = newId();
+    const userId = newId();
     try {
-      return await this.unitOfWork.run({ tenantId, actor: SYSTEM_ACTOR, requestId: command.requestId }, async (tx) => {
+      return await this.unitOfWork.run({ tenantId, actor: { type: 'user', id: userId }, requestId: command.requestId }, async (tx) => {
         if (await tx.global(Tenant).exists({ where: { slug: command.tenantSlug } })) throw conflict('tenantSlug', 'This tenant slug is taken');
         if (await tx.global(User).exists({ where: { email: command.email } })) throw conflict('email', 'An account with this email exists; log in instead');
         const now = new Date();
@@ -37,10 +38,16 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Session
           settings: {},
           createdAt: now,
         };
-        const user: User = { id: newId(), email: command.email, name: command.name, passwordHash, isPlatformAdmin: false, createdAt: now };
+        const user: User = { id: userId, email: command.email, name: command.name, passwordHash, isPlatformAdmin: false, createdAt: now };
         await tx.global(Tenant).insert(tenant);
         await tx.global(User).insert(user);
-        await tx.repository(Membership).insert({ id: newId(), userId: user.id, role: 'owner', status: 'active', createdAt: now });
+        const membershipId = newId();
+        await tx.repository(Membership).insert({ id: membershipId, userId: user.id, role: 'owner', status: 'active', createdAt: now });
+        tx.audit(
+          { action: 'tenant.created', entityType: 'tenant', entityId: tenant.id, after: { slug: tenant.slug, name: tenant.name, status: tenant.status } },
+          { action: 'user.registered', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name } },
+          { action: 'member.added', entityType: 'membership', entityId: membershipId, after: { userId: user.id, role: 'owner', status: 'active' } },
+        );
         const session = await this.sessions.issue(tx, user.id, 'owner');
         return { ...session, user: { id: user.id, email: user.email, name: user.name }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, role: 'owner' } };
       });

@@ -1,0 +1,3 @@
+export * from './audit.entities';
+export * from './audit.module';
+export * from './audit-http.module';

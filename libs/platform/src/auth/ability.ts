@@ -1,0 +1,64 @@
+import { AbilityBuilder, createMongoAbility, MongoAbility, subject } from '@casl/ability';
+
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
+export type Subject =
+  | 'all'
+  | 'Tenant'
+  | 'Member'
+  | 'Invitation'
+  | 'ApiKey'
+  | 'AuditLog'
+  | 'Channel'
+  | 'Contact'
+  | 'Lead'
+  | 'Conversation'
+  | 'Task'
+  | 'Note'
+  | 'Faq'
+  | 'BotText'
+  | 'Catalog'
+  | 'Playbook'
+  | 'Analytics';
+
+/** A subject type name, or a loaded record tagged with its type (see asSubject) for ownership rules. */
+export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
+
+/** Tags a loaded record with its subject type, so rules with conditions (ownership) can judge it. */
+export function asSubject(type: Exclude<Subject, 'all'>, record: Record<string, unknown>): Record<string, unknown> {
+  return subject(type, { ...record });
+}
+
+const SALES_WORK: Subject[] = ['Contact', 'Lead', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'Catalog', 'Playbook'];
+
+/**
+ * The spec's role table as CASL rules; Member, Invitation, ApiKey, AuditLog and Channel are
+ * reached only through owner's and admin's `manage all`. Ownership rules (an agent may change only what is assigned
+ * to them or unassigned) carry conditions that handlers check again on the loaded subject.
+ */
+export function defineAbilityFor(role: string, userId: string): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  switch (role) {
+    case 'owner':
+      can('manage', 'all');
+      break;
+    case 'admin':
+      can('manage', 'all');
+      cannot('delete', 'Tenant');
+      break;
+    case 'manager':
+      can('read', 'Tenant');
+      can('manage', SALES_WORK);
+      can('read', 'Analytics');
+      break;
+    case 'agent':
+      can('read', ['Tenant', 'Contact', 'Lead', 'Conversation', 'Task', 'Faq', 'BotText', 'Catalog']);
+      can('update', ['Lead', 'Conversation'], { assigneeId: { $in: [userId, null] } });
+      can('create', ['Note', 'Task']);
+      can('update', 'Task', { assigneeId: userId });
+      break;
+    case 'viewer':
+      can('read', ['Tenant', ...SALES_WORK, 'Analytics']);
+      break;
+  }
+  return build();
+}
