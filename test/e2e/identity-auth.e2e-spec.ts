@@ -178,6 +178,22 @@ describe.each(['postgres', 'sqlite'] as const)('auth on %s (black box)', (driver
     expect((await get('/audit-logs?limit=500')).status).toBe(400);
   });
 
+  it('locks an email out after 5 failed logins in 15 minutes, with Retry-After, and audits it', async () => {
+    const owner = await json<Session>(register('lock-shop', 'lock@example.com'));
+    for (let i = 0; i < 5; i++) expect((await post('/auth/login', { email: 'lock@example.com', password: `wrong password ${i}` })).status).toBe(401);
+    const locked = await post('/auth/login', { email: 'lock@example.com', password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(await json<Problem>(locked)).toMatchObject({ type: 'urn:saler:problem:login-locked', status: 429 });
+    const audit = await json<{ data: { action: string }[] }>(fetch(`${base}/api/v1/audit-logs?limit=50`, { headers: { authorization: `Bearer ${owner.accessToken}` } }));
+    const actions = audit.data.map((entry) => entry.action);
+    expect(actions.filter((action) => action === 'security.login_failed')).toHaveLength(5);
+    expect(actions).toContain('security.lockout');
+    // Unknown emails lock out the same way, so the lockout reveals nothing about accounts.
+    for (let i = 0; i < 5; i++) await post('/auth/login', { email: 'ghost@example.com', password: `wrong password ${i}` });
+    expect((await post('/auth/login', { email: 'ghost@example.com', password: PASSWORD })).status).toBe(429);
+  });
+
   it('documents the auth routes with bearer security on /me', async () => {
     const document = await json<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>(fetch(`${base}/docs-json`));
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/me']));

@@ -19,5 +19,7 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(exception: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const problem = toProblem(exception, request.url.split('?')[0], String(request.id));
   if (problem.unexpected) logger.error({ err: exception }, `Unexpected error on ${request.method} ${request.url}`);
+  const retryAfter = (problem.body as { retryAfter?: unknown }).retryAfter;
+  if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
   void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem.body);
 }

@@ -1,8 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hash, verify } from 'argon2';
-import { ProblemException, UnitOfWork } from '@saler/platform';
-import { membershipsOf } from '../../domain/membership-directory';
+import { LessThan, MoreThan } from 'typeorm';
+import { AuditRecord, newId, ProblemException, UnitOfWork } from '@saler/platform';
+import { LOCKOUT_WINDOW_MS, lockoutRemainingSeconds } from '../../domain/lockout';
+import { LoginFailure } from '../../domain/login-failure.entity';
+import { membershipsOf, MembershipSummary } from '../../domain/membership-directory';
 import { SessionIssuer } from '../../domain/session-issuer';
 import { User } from '../../domain/user.entity';
 import { SessionResponse } from '../session.response';
@@ -21,18 +24,33 @@ export class LoginHandler implements ICommandHandler<LoginCommand, SessionRespon
   ) {}
 
   async execute(command: LoginCommand): Promise<SessionResponse> {
+    const now = new Date();
     const found = await this.unitOfWork.runGlobal(async (tx) => {
+      const failures = await tx.global(LoginFailure).find({ where: { email: command.email, failedAt: MoreThan(new Date(now.getTime() - LOCKOUT_WINDOW_MS)) } });
       const user = await tx.global(User).findOne({ where: { email: command.email } });
-      return user === null ? null : { user, memberships: await membershipsOf(tx, user.id) };
+      return { lockedFor: lockoutRemainingSeconds(failures.map((failure) => failure.failedAt), now), user, memberships: user ? await membershipsOf(tx, user.id) : [] };
     });
-    const passwordOk = await verify(found?.user.passwordHash ?? (await this.decoy), command.password);
-    if (found === null || !passwordOk) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', INVALID);
     const open = found.memberships.filter((membership) => membership.status === 'active' && membership.tenantStatus === 'active');
+    const home = command.tenantSlug === undefined ? open[0] : (open.find((candidate) => candidate.tenantSlug === command.tenantSlug) ?? open[0]);
+    if (found.lockedFor > 0) {
+      await this.auditIn(home, found.user, command.requestId, { action: 'security.lockout', entityType: 'user', entityId: found.user?.id, after: { retryAfterSeconds: found.lockedFor } });
+      throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'login-locked', 'Too many failed logins for this email; try again later', { retryAfter: found.lockedFor });
+    }
+    const passwordOk = await verify(found.user?.passwordHash ?? (await this.decoy), command.password);
+    if (found.user === null || !passwordOk) {
+      await this.unitOfWork.runGlobal(async (tx) => {
+        await tx.global(LoginFailure).delete({ email: command.email, failedAt: LessThan(new Date(now.getTime() - LOCKOUT_WINDOW_MS)) });
+        await tx.global(LoginFailure).insert({ id: newId(), email: command.email, failedAt: now });
+      });
+      await this.auditIn(home, found.user, command.requestId, { action: 'security.login_failed', entityType: 'user', entityId: found.user?.id });
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', INVALID);
+    }
     const membership = command.tenantSlug === undefined ? open[0] : open.find((candidate) => candidate.tenantSlug === command.tenantSlug);
     if (membership === undefined) {
       throw new ProblemException(HttpStatus.FORBIDDEN, 'no-membership', command.tenantSlug ? 'You have no active membership in this tenant' : 'You have no active membership in any tenant');
     }
     const { user } = found;
+    await this.unitOfWork.runGlobal((tx) => tx.global(LoginFailure).delete({ email: command.email }));
     return this.unitOfWork.run({ tenantId: membership.tenantId, actor: { type: 'user', id: user.id }, requestId: command.requestId }, async (tx) => {
       const session = await this.sessions.issue(tx, user.id, membership.role);
       tx.audit({ action: 'security.login_succeeded', entityType: 'user', entityId: user.id, after: { role: membership.role } });
@@ -42,5 +60,11 @@ export class LoginHandler implements ICommandHandler<LoginCommand, SessionRespon
         tenant: { id: membership.tenantId, slug: membership.tenantSlug, name: membership.tenantName, role: membership.role },
       };
     });
+  }
+
+  /** Security events of a known user go to the audit chain of the tenant they were signing in to. */
+  private async auditIn(tenant: MembershipSummary | undefined, user: User | null, requestId: string, record: AuditRecord): Promise<void> {
+    if (tenant === undefined || user === null) return;
+    await this.unitOfWork.run({ tenantId: tenant.tenantId, actor: { type: 'user', id: user.id }, requestId }, async (tx) => tx.audit(record));
   }
 }
