@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './http/auth.controller';
+import { InvitationsController } from './http/invitations.controller';
+import { MembersController } from './http/members.controller';
 import { MeController } from './http/me.controller';
 import { IdentityModule } from './identity.module';
 
-@Module({ imports: [IdentityModule], controllers: [AuthController, MeController] })
+@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController] })
 export class IdentityHttpModule {}

@@ -1,18 +1,37 @@
 import { Global, Module } from '@nestjs/common';
 import { TenantGate } from '@saler/platform';
+import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
+import { InviteMemberHandler } from './commands/invite-member/invite-member.handler';
 import { LoginHandler } from './commands/login/login.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
 import { RegisterHandler } from './commands/register/register.handler';
+import { RemoveMemberHandler } from './commands/remove-member/remove-member.handler';
+import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
 import { SwitchTenantHandler } from './commands/switch-tenant/switch-tenant.handler';
 import { SessionIssuer } from './domain/session-issuer';
 import { IdentityTenantGate } from './identity-tenant-gate';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { ListMembersHandler } from './queries/list-members/list-members.handler';
 
 /** Tenants, users, memberships and sessions: handlers, and the gate that closes suspended tenants. */
 @Global()
 @Module({
-  providers: [SessionIssuer, RegisterHandler, LoginHandler, RefreshSessionHandler, LogoutHandler, SwitchTenantHandler, GetMeHandler, { provide: TenantGate, useClass: IdentityTenantGate }],
+  providers: [
+    SessionIssuer,
+    RegisterHandler,
+    LoginHandler,
+    RefreshSessionHandler,
+    LogoutHandler,
+    SwitchTenantHandler,
+    GetMeHandler,
+    ListMembersHandler,
+    UpdateMemberHandler,
+    RemoveMemberHandler,
+    InviteMemberHandler,
+    AcceptInvitationHandler,
+    { provide: TenantGate, useClass: IdentityTenantGate },
+  ],
   exports: [TenantGate],
 })
 export class IdentityModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenService, newId, TenantTx } from '@saler/platform';
-import { formatRefreshToken, hashSecret, newRefreshSecret } from './refresh-token-codec';
+import { formatTenantToken, hashSecret, newSecret } from './tenant-token';
 import { RefreshToken } from './refresh-token.entity';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -17,13 +17,13 @@ export class SessionIssuer {
   constructor(private readonly tokens: AccessTokenService) {}
 
   async issue(tx: TenantTx, userId: string, role: string, familyId: string = newId()): Promise<IssuedSession> {
-    const secret = newRefreshSecret();
+    const secret = newSecret();
     const now = new Date();
     const row = { id: newId(), userId, familyId, secretHash: hashSecret(secret), expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS), usedAt: null, revokedAt: null, createdAt: now };
     await tx.repository(RefreshToken).insert(row);
     return {
       accessToken: this.tokens.sign({ sub: userId, tid: tx.tenantId, role, sid: familyId }),
-      refreshToken: formatRefreshToken({ tenantId: tx.tenantId, tokenId: row.id, secret }),
+      refreshToken: formatTenantToken('rt', { tenantId: tx.tenantId, rowId: row.id, secret }),
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
     };
   }

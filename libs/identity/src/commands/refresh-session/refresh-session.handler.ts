@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
 import { ProblemException, TenantTx, UnitOfWork } from '@saler/platform';
 import { Membership } from '../../domain/membership.entity';
-import { parseRefreshToken, secretMatches } from '../../domain/refresh-token-codec';
+import { parseTenantToken, secretMatches } from '../../domain/tenant-token';
 import { RefreshToken } from '../../domain/refresh-token.entity';
 import { SessionIssuer } from '../../domain/session-issuer';
 import { Tenant } from '../../domain/tenant.entity';
@@ -26,12 +26,12 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
   ) {}
 
   async execute(command: RefreshSessionCommand): Promise<SessionResponse> {
-    const parsed = parseRefreshToken(command.refreshToken);
+    const parsed = parseTenantToken('rt', command.refreshToken);
     if (parsed === null) throw REJECTED;
     // The outcome is decided inside the transaction; a reuse must commit its revocation before answering 401.
     const outcome = await this.unitOfWork.run({ tenantId: parsed.tenantId, actor: { type: 'system', id: null }, requestId: command.requestId }, async (tx) => {
       const tokens = tx.repository(RefreshToken);
-      const token = await tokens.findOne({ id: parsed.tokenId });
+      const token = await tokens.findOne({ id: parsed.rowId });
       if (token === null || !secretMatches(parsed.secret, token.secretHash) || token.revokedAt !== null || token.expiresAt < new Date()) return null;
       // Claim the token atomically: of two concurrent uses, exactly one wins; the other is a reuse.
       const claimed = await tokens.update({ id: token.id, usedAt: IsNull() }, { usedAt: new Date() });
