@@ -4,5 +4,6 @@ import { Identity1795490912151 } from './1795490912151-Identity';
 import { AuditLog1795491395537 } from './1795491395537-AuditLog';
 import { LoginFailures1795491746832 } from './1795491746832-LoginFailures';
 import { Invitations1795491978625 } from './1795491978625-Invitations';
+import { ApiKeys1795492269092 } from './1795492269092-ApiKeys';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625, ApiKeys1795492269092];

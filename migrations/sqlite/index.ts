@@ -4,5 +4,6 @@ import { Identity1795490920809 } from './1795490920809-Identity';
 import { AuditLog1795491402986 } from './1795491402986-AuditLog';
 import { LoginFailures1795491752684 } from './1795491752684-LoginFailures';
 import { Invitations1795491986406 } from './1795491986406-Invitations';
+import { ApiKeys1795492301232 } from './1795492301232-ApiKeys';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232];

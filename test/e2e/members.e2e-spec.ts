@@ -122,4 +122,31 @@ describe('members and invitations (black box, PostgreSQL)', () => {
     const list = await json<{ data: { email: string }[] }>(call('GET', '/members', other.accessToken));
     expect(list.data.map((m) => m.email)).not.toContain('agent@one.example');
   });
+
+  it('issues API keys shown once, usable as Bearer or X-Api-Key with their role, and revocable', async () => {
+    const created = await call('POST', '/api-keys', owner.accessToken, { name: 'website backend', role: 'admin' });
+    expect(created.status).toBe(201);
+    const { id, key, prefix } = await json<{ id: string; key: string; prefix: string }>(created);
+    expect(key).toMatch(/^slr_/);
+    expect(key.startsWith(prefix)).toBe(true);
+    const listed = await json<{ id: string; prefix: string; lastUsedAt: string | null }[]>(call('GET', '/api-keys', owner.accessToken));
+    expect(listed.find((k) => k.id === id)).toMatchObject({ prefix, lastUsedAt: null });
+    expect(JSON.stringify(listed)).not.toContain(key.slice(12));
+    expect((await call('GET', '/members', key)).status).toBe(200);
+    const viaHeader = await fetch(`${base}/api/v1/members`, { headers: { 'x-api-key': key } });
+    expect(viaHeader.status).toBe(200);
+    expect((await json<{ id: string; lastUsedAt: string | null }[]>(call('GET', '/api-keys', owner.accessToken))).find((k) => k.id === id)?.lastUsedAt).not.toBeNull();
+    expect((await call('GET', '/me', key)).status).toBe(403);
+    const agentKey = await json<{ key: string }>(call('POST', '/api-keys', owner.accessToken, { name: 'reporting', role: 'agent' }));
+    expect((await call('GET', '/members', agentKey.key)).status).toBe(403);
+    expect((await call('POST', '/api-keys', owner.accessToken, { name: 'too strong', role: 'owner' })).status).toBe(400);
+    expect((await call('POST', '/api-keys', owner.accessToken, { name: 'stale', role: 'viewer', expiresAt: '2020-01-01T00:00:00Z' })).status).toBe(400);
+    expect((await call('DELETE', `/api-keys/${id}`, owner.accessToken)).status).toBe(204);
+    expect((await call('GET', '/members', key)).status).toBe(401);
+    expect((await call('GET', '/members', `${key.slice(0, -2)}xx`)).status).toBe(401);
+    const other = await json<Session>(call('POST', '/auth/login', undefined, { email: 'owner@two.example', password: PASSWORD }));
+    expect((await call('DELETE', `/api-keys/${id}`, other.accessToken)).status).toBe(404);
+    const audit = await json<{ data: { action: string }[] }>(call('GET', '/audit-logs?limit=100', owner.accessToken));
+    expect(audit.data.map((entry) => entry.action)).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
+  });
 });

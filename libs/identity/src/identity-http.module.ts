@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
 import { MeController } from './http/me.controller';
 import { IdentityModule } from './identity.module';
 
-@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController] })
+@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController] })
 export class IdentityHttpModule {}

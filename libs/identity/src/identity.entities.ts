@@ -1,3 +1,4 @@
+import { ApiKey } from './domain/api-key.entity';
 import { Invitation } from './domain/invitation.entity';
 import { LoginFailure } from './domain/login-failure.entity';
 import { Membership } from './domain/membership.entity';
@@ -5,4 +6,4 @@ import { RefreshToken } from './domain/refresh-token.entity';
 import { Tenant } from './domain/tenant.entity';
 import { User } from './domain/user.entity';
 
-export const IDENTITY_ENTITIES: Function[] = [Tenant, User, Membership, RefreshToken, LoginFailure, Invitation];
+export const IDENTITY_ENTITIES: Function[] = [Tenant, User, Membership, RefreshToken, LoginFailure, Invitation, ApiKey];

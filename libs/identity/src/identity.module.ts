@@ -1,8 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { TenantGate } from '@saler/platform';
+import { ApiKeyAuthenticator, TenantGate } from '@saler/platform';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { InviteMemberHandler } from './commands/invite-member/invite-member.handler';
+import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { LoginHandler } from './commands/login/login.handler';
+import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
 import { RegisterHandler } from './commands/register/register.handler';
@@ -10,8 +12,10 @@ import { RemoveMemberHandler } from './commands/remove-member/remove-member.hand
 import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
 import { SwitchTenantHandler } from './commands/switch-tenant/switch-tenant.handler';
 import { SessionIssuer } from './domain/session-issuer';
+import { IdentityApiKeyAuthenticator } from './identity-api-key-authenticator';
 import { IdentityTenantGate } from './identity-tenant-gate';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
 
 /** Tenants, users, memberships and sessions: handlers, and the gate that closes suspended tenants. */
@@ -30,8 +34,12 @@ import { ListMembersHandler } from './queries/list-members/list-members.handler'
     RemoveMemberHandler,
     InviteMemberHandler,
     AcceptInvitationHandler,
+    CreateApiKeyHandler,
+    RevokeApiKeyHandler,
+    ListApiKeysHandler,
     { provide: TenantGate, useClass: IdentityTenantGate },
+    { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
   ],
-  exports: [TenantGate],
+  exports: [TenantGate, ApiKeyAuthenticator],
 })
 export class IdentityModule {}

@@ -40,3 +40,4 @@ export * from './auth/ability';
 export * from './auth/check-policies.decorator';
 export * from './pagination/cursor-codec';
 export * from './pagination/page';
+export * from './auth/api-key-authenticator';

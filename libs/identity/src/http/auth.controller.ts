@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnyMember, CurrentPrincipal, Principal, Public, RequestId } from '@saler/platform';
+import { AnyMember, CurrentPrincipal, Principal, Public, RequestId, requireUser } from '@saler/platform';
 import { LoginCommand } from '../commands/login/login.command';
 import { LoginRequest } from '../commands/login/login.request';
 import { LogoutCommand } from '../commands/logout/logout.command';
@@ -55,6 +55,6 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SessionResponse, description: 'A session in the other tenant' })
   switchTenant(@Body() body: SwitchTenantRequest, @CurrentPrincipal() principal: Principal, @RequestId() requestId: string): Promise<SessionResponse> {
-    return this.commandBus.execute(new SwitchTenantCommand(requestId, principal.userId, body.tenantId));
+    return this.commandBus.execute(new SwitchTenantCommand(requestId, requireUser(principal), body.tenantId));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnyMember, CurrentPrincipal, Principal } from '@saler/platform';
+import { AnyMember, CurrentPrincipal, Principal, requireUser } from '@saler/platform';
 import { GetMeQuery, MeResponse } from '../queries/get-me/get-me.query';
 
 @ApiTags('auth')
@@ -14,6 +14,6 @@ export class MeController {
   @AnyMember()
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
-    return this.queryBus.execute(new GetMeQuery(principal.userId, principal.tenantId));
+    return this.queryBus.execute(new GetMeQuery(requireUser(principal), principal.tenantId));
   }
 }

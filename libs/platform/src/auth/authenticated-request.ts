@@ -1,13 +1,22 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { TenantContext } from '../context/tenant-context';
+import { Actor, TenantContext } from '../context/tenant-context';
+import { ProblemException } from '../http/problem';
 import type { AppAbility } from './ability';
 
+/** Who is calling: a signed-in user (userId, sessionId) or an API key (actor api_key, no user). */
 export interface Principal {
-  userId: string;
   tenantId: string;
   role: string;
-  sessionId: string;
+  actor: Actor;
+  userId: string | null;
+  sessionId: string | null;
+}
+
+/** The user behind the request; API keys have none (403). */
+export function requireUser(principal: Principal): string {
+  if (principal.userId === null) throw new ProblemException(HttpStatus.FORBIDDEN, 'user-required', 'This route needs a signed-in user, not an API key');
+  return principal.userId;
 }
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; ability?: AppAbility };
@@ -23,5 +32,5 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
 export const CurrentContext = createParamDecorator((_data: unknown, context: ExecutionContext): TenantContext => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (request.principal === undefined) throw new Error('CurrentContext used on a public route');
-  return { tenantId: request.principal.tenantId, actor: { type: 'user', id: request.principal.userId }, requestId: String(request.id) };
+  return { tenantId: request.principal.tenantId, actor: request.principal.actor, requestId: String(request.id) };
 });

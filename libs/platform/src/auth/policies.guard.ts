@@ -17,7 +17,7 @@ export class PoliciesGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (policies === undefined) throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no @CheckPolicies`);
     if (request.principal === undefined) throw new ProblemException(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'A bearer access token is required');
-    const ability = defineAbilityFor(request.principal.role, request.principal.userId);
+    const ability = defineAbilityFor(request.principal.role, request.principal.userId ?? String(request.principal.actor.id));
     request.ability = ability;
     if (!policies.every((policy) => policy(ability))) throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Your role does not allow this');
     return true;
