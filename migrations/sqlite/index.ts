@@ -5,5 +5,6 @@ import { AuditLog1795491402986 } from './1795491402986-AuditLog';
 import { LoginFailures1795491752684 } from './1795491752684-LoginFailures';
 import { Invitations1795491986406 } from './1795491986406-Invitations';
 import { ApiKeys1795492301232 } from './1795492301232-ApiKeys';
+import { TenantVersion1795492495657 } from './1795492495657-TenantVersion';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232, TenantVersion1795492495657];

@@ -149,4 +149,30 @@ describe('members and invitations (black box, PostgreSQL)', () => {
     const audit = await json<{ data: { action: string }[] }>(call('GET', '/audit-logs?limit=100', owner.accessToken));
     expect(audit.data.map((entry) => entry.action)).toEqual(expect.arrayContaining(['api_key.created', 'api_key.revoked']));
   });
+
+  it('reads and updates tenant settings with ETag / If-Match (stale gets 412), admin+ only', async () => {
+    const read = await call('GET', '/tenant', owner.accessToken);
+    expect(read.status).toBe(200);
+    const etag = read.headers.get('etag') as string;
+    expect(await json(read)).toMatchObject({ slug: 'shop-one', status: 'active', locale: 'en', timezone: 'UTC', retentionDays: 365 });
+    const patch = (body: unknown, ifMatch?: string, token = owner.accessToken) =>
+      fetch(`${base}/api/v1/tenant`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
+    const updated = await patch({ timezone: 'Europe/Lisbon', settings: { greeting: 'Olá' } }, etag);
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get('etag')).not.toBe(etag);
+    expect(await json(updated)).toMatchObject({ timezone: 'Europe/Lisbon', settings: { greeting: 'Olá' } });
+    expect((await patch({ name: 'Stale write' }, etag)).status).toBe(412);
+    expect((await patch({ timezone: 'Mars/Olympus' })).status).toBe(400);
+    expect((await patch({ settings: { nested: { no: true } } })).status).toBe(400);
+    const current = (await call('GET', '/tenant', owner.accessToken)).headers.get('etag') as string;
+    const racers = await Promise.all(Array.from({ length: 10 }, (_, i) => patch({ name: `Racer ${i}` }, current).then((r) => r.status)));
+    expect(racers.filter((status) => status === 200)).toHaveLength(1);
+    expect(racers.filter((status) => status === 412)).toHaveLength(9);
+    expect((await patch({ retentionDays: 30 })).status).toBe(200);
+    const manager = await json<Session>(call('POST', '/auth/login', undefined, { email: 'agent@one.example', password: PASSWORD }));
+    expect((await call('GET', '/tenant', manager.accessToken)).status).toBe(200);
+    expect((await patch({ name: 'Not allowed' }, undefined, manager.accessToken)).status).toBe(403);
+    const audit = await json<{ data: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[] }>(call('GET', '/audit-logs?action=tenant.updated&limit=100', owner.accessToken));
+    expect(audit.data.at(-1)).toMatchObject({ before: { timezone: 'UTC' }, after: { timezone: 'Europe/Lisbon' } });
+  });
 });

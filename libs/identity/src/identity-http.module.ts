@@ -4,7 +4,8 @@ import { AuthController } from './http/auth.controller';
 import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
 import { MeController } from './http/me.controller';
+import { TenantController } from './http/tenant.controller';
 import { IdentityModule } from './identity.module';
 
-@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController] })
+@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController, TenantController] })
 export class IdentityHttpModule {}

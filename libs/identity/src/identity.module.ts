@@ -11,10 +11,12 @@ import { RegisterHandler } from './commands/register/register.handler';
 import { RemoveMemberHandler } from './commands/remove-member/remove-member.handler';
 import { UpdateMemberHandler } from './commands/update-member/update-member.handler';
 import { SwitchTenantHandler } from './commands/switch-tenant/switch-tenant.handler';
+import { UpdateTenantHandler } from './commands/update-tenant/update-tenant.handler';
 import { SessionIssuer } from './domain/session-issuer';
 import { IdentityApiKeyAuthenticator } from './identity-api-key-authenticator';
 import { IdentityTenantGate } from './identity-tenant-gate';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
+import { GetTenantHandler } from './queries/get-tenant/get-tenant.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
 
@@ -37,6 +39,8 @@ import { ListMembersHandler } from './queries/list-members/list-members.handler'
     CreateApiKeyHandler,
     RevokeApiKeyHandler,
     ListApiKeysHandler,
+    GetTenantHandler,
+    UpdateTenantHandler,
     { provide: TenantGate, useClass: IdentityTenantGate },
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
   ],

@@ -29,6 +29,10 @@ export class Tenant {
   @Column({ type: 'jsonb' })
   settings: Record<string, string | number | boolean | null>;
 
+  /** Optimistic concurrency: bumped by every update, exposed as the ETag. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -36,6 +36,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Session
           timezone: DEFAULT_TENANT_SETTINGS.timezone,
           retentionDays: DEFAULT_TENANT_SETTINGS.retentionDays,
           settings: {},
+          version: 1,
           createdAt: now,
         };
         const user: User = { id: userId, email: command.email, name: command.name, passwordHash, isPlatformAdmin: false, createdAt: now };
