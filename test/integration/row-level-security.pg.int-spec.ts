@@ -56,6 +56,20 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
     for (const table of tables) expect(table).toMatchObject({ enabled: true, forced: true, policies: 1 });
   });
 
+  it('every unique constraint or index of a tenant table leads with tenant_id', async () => {
+    const uniques: { table: string; index: string; first: string }[] = await appSource.query(`
+      SELECT t.relname AS table, i.relname AS index, a.attname AS first
+        FROM pg_index x
+        JOIN pg_class t ON t.oid = x.indrelid
+        JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
+       WHERE x.indisunique
+         AND EXISTS (SELECT 1 FROM pg_attribute c WHERE c.attrelid = t.oid AND c.attname = 'tenant_id' AND NOT c.attisdropped)`);
+    expect(uniques.length).toBeGreaterThan(0);
+    expect(uniques.filter((unique) => unique.first !== 'tenant_id')).toEqual([]);
+  });
+
   it('a query with no tenant set returns 0 rows, on a fresh or a reused pooled connection', async () => {
     expect(await appSource.query(`SELECT * FROM notes`)).toEqual([]);
     // The pool now holds connections whose app.tenant_id was set locally and reverted to ''.
