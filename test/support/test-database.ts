@@ -7,6 +7,19 @@ import { AppConfig, DatabaseDriver, dataSourceOptions, loadConfig, SchemaManifes
 import { POSTGRES_ADMIN_URL, postgresUrl, uniqueName } from './services';
 import { testSchema } from './test-schema';
 
+const MIGRATION_LOCK = 7_242_001;
+
+async function migrateSerially(migrate: () => Promise<unknown>): Promise<void> {
+  await admin(async (client) => {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  });
+}
+
 /** The driver a suite runs on: each jest project sets TEST_DB_DRIVER. */
 export function currentDriver(): DatabaseDriver {
   return process.env.TEST_DB_DRIVER === 'sqlite' ? 'better-sqlite3' : 'postgres';
@@ -57,7 +70,9 @@ export async function createTestDatabase(driver: DatabaseDriver = currentDriver(
   const owner = new DataSource(dataSourceOptions(config().database, 'migration', schema));
   await owner.initialize();
   try {
-    await owner.runMigrations({ transaction: 'each' });
+    // Test files migrate their databases in parallel; roles are cluster-wide, so serialise.
+    if (driver === 'postgres') await migrateSerially(() => owner.runMigrations({ transaction: 'each' }));
+    else await owner.runMigrations({ transaction: 'each' });
   } finally {
     await owner.destroy();
   }

@@ -1,14 +1,40 @@
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
 import { PoliciesGuard } from './policies.guard';
+import { AUTH_THROTTLER, RateLimitGuard } from './rate-limit.guard';
 
-/** Authentication and authorisation every HTTP app uses: access tokens and the two global guards. */
+const MINUTE_MS = 60_000;
+
+/**
+ * Authentication, authorisation and rate limiting every HTTP app uses. Guards run in this order:
+ * authenticate, authorise, rate-limit. Counters live in Redis when it is configured (shared by
+ * every api replica), in memory otherwise.
+ */
 @Global()
 @Module({
-  // Guards run in this order: authenticate, then authorise.
-  providers: [AccessTokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: PoliciesGuard }],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'default', ttl: MINUTE_MS, limit: config.rateLimit.perMinute },
+          { name: AUTH_THROTTLER, ttl: MINUTE_MS, limit: config.rateLimit.authPerMinute },
+        ],
+        storage: config.redisUrl ? new ThrottlerStorageRedisService(config.redisUrl, { keyPrefix: `${config.queue.prefix}:rate:` }) : undefined,
+      }),
+    }),
+  ],
+  providers: [
+    AccessTokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: PoliciesGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
   exports: [AccessTokenService],
 })
 export class AuthModule {}

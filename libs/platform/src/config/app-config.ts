@@ -32,6 +32,7 @@ export interface AppConfig {
   worker: { metricsPort: number; shutdownTimeoutMs: number };
   outbox: { pollIntervalMs: number; batchSize: number; retentionHours: number };
   auth: { jwtSecret: Buffer };
+  rateLimit: { perMinute: number; authPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -94,5 +95,6 @@ function toAppConfig(env: Env): AppConfig {
     outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE, retentionHours: env.OUTBOX_RETENTION_HOURS },
     // Outside production a missing secret gets a random per-process one: tokens then do not survive a restart.
     auth: { jwtSecret: env.JWT_SECRET ? Buffer.from(env.JWT_SECRET) : randomBytes(32) },
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
   };
 }

@@ -47,6 +47,8 @@ export const envSchema = z
     JWT_SECRET: z.string().optional(),
     CORS_ORIGINS: z.string().default(''),
     BODY_LIMIT_BYTES: positiveInt(1_048_576),
+    RATE_LIMIT_PER_MINUTE: positiveInt(600),
+    RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(20),
     SWAGGER_ENABLED: booleanFlag.default('true'),
   })
   .superRefine((env, ctx) => {

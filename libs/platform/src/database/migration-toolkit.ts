@@ -34,23 +34,31 @@ async function createRoles(queryRunner: QueryRunner): Promise<void> {
     [app]: process.env.DATABASE_APP_PASSWORD,
     [system]: process.env.DATABASE_SYSTEM_PASSWORD,
   };
-  for (const [name, attributes] of [
-    [app, 'LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT'],
-    [system, 'LOGIN NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT'],
+  for (const [name, bypass] of [
+    [app, false],
+    [system, true],
   ] as const) {
+    const attributes = `LOGIN NOSUPERUSER ${bypass ? 'BYPASSRLS' : 'NOBYPASSRLS'} NOCREATEDB NOCREATEROLE NOINHERIT`;
     const password = passwords[name] ? ` PASSWORD ${literal(passwords[name] as string)}` : '';
     await queryRunner.query(`DO $$ BEGIN
         CREATE ROLE "${name}";
       EXCEPTION WHEN duplicate_object THEN NULL;
       END $$`);
-    await queryRunner.query(`ALTER ROLE "${name}" ${attributes}${password}`);
+    // Roles are cluster-wide: touch pg_authid only when something differs, so migrations of
+    // several databases of one cluster do not collide on the same role row.
+    const [current] = (await queryRunner.query(
+      `SELECT rolcanlogin AND NOT rolsuper AND rolbypassrls = $2 AND NOT rolcreatedb AND NOT rolcreaterole AND NOT rolinherit AS aligned FROM pg_roles WHERE rolname = $1`,
+      [name, bypass],
+    )) as { aligned: boolean }[];
+    if (!current.aligned || password) await queryRunner.query(`ALTER ROLE "${name}" ${attributes}${password}`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO "${name}"`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${name}"`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${name}"`);
     await queryRunner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${name}"`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "${name}"`);
   }
-  await queryRunner.query(`GRANT "${system}" TO CURRENT_USER`);
+  const [{ member }] = (await queryRunner.query(`SELECT pg_has_role(current_user, $1, 'MEMBER') AS member`, [system])) as { member: boolean }[];
+  if (!member) await queryRunner.query(`GRANT "${system}" TO CURRENT_USER`);
 }
 
 /** Revokes what createRoles granted in this database. Roles are cluster-wide and may serve other databases, so they stay. */

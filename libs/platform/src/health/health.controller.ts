@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/public.decorator';
 import { ProblemException } from '../http/problem';
 import { Readiness } from './readiness';
@@ -8,6 +9,7 @@ import { Readiness } from './readiness';
 /** Liveness and readiness probes, outside /api/v1 and the Swagger document. */
 @ApiExcludeController()
 @Public()
+@SkipThrottle()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}
