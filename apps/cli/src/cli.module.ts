@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@saler/audit';
+import { IdentityModule } from '@saler/identity';
 import { AppConfig, PlatformModule } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
+import { AdminCreateCommand } from './commands/admin-create.command';
 import { DbStatsCommand } from './commands/db-stats.command';
 
 /** The CLI: commands are adapters over the same commands and queries the api and worker use. */
@@ -10,8 +12,8 @@ export class CliModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false }), AuditModule],
-      providers: [DbStatsCommand],
+      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false }), AuditModule, IdentityModule],
+      providers: [DbStatsCommand, AdminCreateCommand],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminTenantsController } from './http/admin-tenants.controller';
 import { ApiKeysController } from './http/api-keys.controller';
 import { AuthController } from './http/auth.controller';
 import { InvitationsController } from './http/invitations.controller';
@@ -7,5 +8,5 @@ import { MeController } from './http/me.controller';
 import { TenantController } from './http/tenant.controller';
 import { IdentityModule } from './identity.module';
 
-@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController, TenantController] })
+@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController, TenantController, AdminTenantsController] })
 export class IdentityHttpModule {}

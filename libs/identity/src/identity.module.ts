@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { ApiKeyAuthenticator, TenantGate } from '@saler/platform';
+import { ApiKeyAuthenticator, PlatformAdminDirectory, TenantGate } from '@saler/platform';
 import { AcceptInvitationHandler } from './commands/accept-invitation/accept-invitation.handler';
 import { InviteMemberHandler } from './commands/invite-member/invite-member.handler';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
+import { CreatePlatformAdminHandler } from './commands/create-platform-admin/create-platform-admin.handler';
 import { LoginHandler } from './commands/login/login.handler';
+import { SetTenantStatusHandler } from './commands/set-tenant-status/set-tenant-status.handler';
 import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
 import { RefreshSessionHandler } from './commands/refresh-session/refresh-session.handler';
@@ -14,11 +16,13 @@ import { SwitchTenantHandler } from './commands/switch-tenant/switch-tenant.hand
 import { UpdateTenantHandler } from './commands/update-tenant/update-tenant.handler';
 import { SessionIssuer } from './domain/session-issuer';
 import { IdentityApiKeyAuthenticator } from './identity-api-key-authenticator';
+import { IdentityPlatformAdmins } from './identity-platform-admins';
 import { IdentityTenantGate } from './identity-tenant-gate';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { GetTenantHandler } from './queries/get-tenant/get-tenant.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
 import { ListMembersHandler } from './queries/list-members/list-members.handler';
+import { ListTenantsHandler } from './queries/list-tenants/list-tenants.handler';
 
 /** Tenants, users, memberships and sessions: handlers, and the gate that closes suspended tenants. */
 @Global()
@@ -41,9 +45,13 @@ import { ListMembersHandler } from './queries/list-members/list-members.handler'
     ListApiKeysHandler,
     GetTenantHandler,
     UpdateTenantHandler,
+    ListTenantsHandler,
+    SetTenantStatusHandler,
+    CreatePlatformAdminHandler,
     { provide: TenantGate, useClass: IdentityTenantGate },
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
+    { provide: PlatformAdminDirectory, useClass: IdentityPlatformAdmins },
   ],
-  exports: [TenantGate, ApiKeyAuthenticator],
+  exports: [TenantGate, ApiKeyAuthenticator, PlatformAdminDirectory],
 })
 export class IdentityModule {}

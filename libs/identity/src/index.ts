@@ -2,3 +2,4 @@ export * from './identity.entities';
 export * from './identity.module';
 export * from './identity-http.module';
 export * from './commands/session.response';
+export * from './commands/create-platform-admin/create-platform-admin.command';

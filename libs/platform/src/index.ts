@@ -41,3 +41,4 @@ export * from './auth/check-policies.decorator';
 export * from './pagination/cursor-codec';
 export * from './pagination/page';
 export * from './auth/api-key-authenticator';
+export * from './auth/platform-admin';

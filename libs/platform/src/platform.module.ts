@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ClsModule, ClsService } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
+import { TokensModule } from './auth/tokens.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { SchemaManifest } from './database/data-source-options';
@@ -45,6 +46,7 @@ export class PlatformModule {
         MetricsModule,
         OutboxModule,
         HealthModule,
+        TokensModule,
       ],
       exports: [CqrsModule],
     };

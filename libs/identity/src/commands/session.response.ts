@@ -39,6 +39,6 @@ export class SessionResponse {
   @ApiProperty({ type: SessionUser })
   user: SessionUser;
 
-  @ApiProperty({ type: SessionTenant })
-  tenant: SessionTenant;
+  @ApiProperty({ type: SessionTenant, nullable: true, description: 'null for a platform admin signed in outside any tenant' })
+  tenant: SessionTenant | null;
 }

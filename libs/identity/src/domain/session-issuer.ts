@@ -5,6 +5,9 @@ import { RefreshToken } from './refresh-token.entity';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** The role claim of a platform admin's session outside any tenant; it grants nothing in tenants. */
+export const PLATFORM_ADMIN_ROLE = 'platform_admin';
+
 export interface IssuedSession {
   accessToken: string;
   refreshToken: string;

@@ -6,6 +6,7 @@ import { ProblemException } from '../http/problem';
 import { AccessTokenService, InvalidAccessToken } from './access-token.service';
 import { API_KEY_PREFIX, ApiKeyAuthenticator } from './api-key-authenticator';
 import { AuthenticatedRequest, Principal } from './authenticated-request';
+import { PLATFORM_ADMIN_ONLY } from './platform-admin';
 import { IS_PUBLIC } from './public.decorator';
 import { TenantGate } from './tenant-gate';
 
@@ -39,7 +40,8 @@ export class AuthGuard implements CanActivate {
     this.cls.set('tenantId', principal.tenantId);
     this.cls.set('actor', principal.actor);
     this.cls.set('role', principal.role);
-    await this.gate?.assertOpen(principal.tenantId);
+    // Platform-admin routes act across tenants; the caller's own tenant need not be open.
+    if (!this.reflector.getAllAndOverride<boolean>(PLATFORM_ADMIN_ONLY, [context.getHandler(), context.getClass()])) await this.gate?.assertOpen(principal.tenantId);
     return true;
   }
 

@@ -3,7 +3,6 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
 import { PoliciesGuard } from './policies.guard';
 import { AUTH_THROTTLER, RateLimitGuard } from './rate-limit.guard';
@@ -30,11 +29,9 @@ const MINUTE_MS = 60_000;
     }),
   ],
   providers: [
-    AccessTokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [AccessTokenService],
 })
 export class AuthModule {}

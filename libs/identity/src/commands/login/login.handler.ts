@@ -2,11 +2,11 @@ import { HttpStatus } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hash, verify } from 'argon2';
 import { LessThan, MoreThan } from 'typeorm';
-import { AuditRecord, newId, ProblemException, UnitOfWork } from '@saler/platform';
+import { AuditRecord, newId, NO_TENANT, ProblemException, UnitOfWork } from '@saler/platform';
 import { LOCKOUT_WINDOW_MS, lockoutRemainingSeconds } from '../../domain/lockout';
 import { LoginFailure } from '../../domain/login-failure.entity';
 import { membershipsOf, MembershipSummary } from '../../domain/membership-directory';
-import { SessionIssuer } from '../../domain/session-issuer';
+import { PLATFORM_ADMIN_ROLE, SessionIssuer } from '../../domain/session-issuer';
 import { User } from '../../domain/user.entity';
 import { SessionResponse } from '../session.response';
 import { LoginCommand } from './login.command';
@@ -46,6 +46,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, SessionRespon
       throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-credentials', INVALID);
     }
     const membership = command.tenantSlug === undefined ? open[0] : open.find((candidate) => candidate.tenantSlug === command.tenantSlug);
+    if (membership === undefined && found.user.isPlatformAdmin && command.tenantSlug === undefined) return this.platformSession(found.user, command.requestId);
     if (membership === undefined) {
       throw new ProblemException(HttpStatus.FORBIDDEN, 'no-membership', command.tenantSlug ? 'You have no active membership in this tenant' : 'You have no active membership in any tenant');
     }
@@ -60,6 +61,13 @@ export class LoginHandler implements ICommandHandler<LoginCommand, SessionRespon
         tenant: { id: membership.tenantId, slug: membership.tenantSlug, name: membership.tenantName, role: membership.role },
       };
     });
+  }
+
+  /** A platform admin without a membership signs in outside any tenant: admin routes only. */
+  private async platformSession(user: User, requestId: string): Promise<SessionResponse> {
+    await this.unitOfWork.runGlobal((tx) => tx.global(LoginFailure).delete({ email: user.email }));
+    const session = await this.unitOfWork.run({ tenantId: NO_TENANT, actor: { type: 'user', id: user.id }, requestId }, (tx) => this.sessions.issue(tx, user.id, PLATFORM_ADMIN_ROLE));
+    return { ...session, user: { id: user.id, email: user.email, name: user.name }, tenant: null };
   }
 
   /** Security events of a known user go to the audit chain of the tenant they were signing in to. */

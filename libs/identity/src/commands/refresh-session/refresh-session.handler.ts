@@ -1,11 +1,11 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { IsNull } from 'typeorm';
-import { ProblemException, TenantTx, UnitOfWork } from '@saler/platform';
+import { NO_TENANT, ProblemException, TenantTx, UnitOfWork } from '@saler/platform';
 import { Membership } from '../../domain/membership.entity';
 import { parseTenantToken, secretMatches } from '../../domain/tenant-token';
 import { RefreshToken } from '../../domain/refresh-token.entity';
-import { SessionIssuer } from '../../domain/session-issuer';
+import { PLATFORM_ADMIN_ROLE, SessionIssuer } from '../../domain/session-issuer';
 import { Tenant } from '../../domain/tenant.entity';
 import { User } from '../../domain/user.entity';
 import { SessionResponse } from '../session.response';
@@ -45,6 +45,11 @@ export class RefreshSessionHandler implements ICommandHandler<RefreshSessionComm
           after: { tokenId: token.id, revoked: 'family' },
         });
         return 'reused' as const;
+      }
+      if (tx.tenantId === NO_TENANT) {
+        const admin = await tx.global(User).findOne({ where: { id: token.userId, isPlatformAdmin: true } });
+        if (admin === null) return null;
+        return { ...(await this.sessions.issue(tx, admin.id, PLATFORM_ADMIN_ROLE, token.familyId)), user: { id: admin.id, email: admin.email, name: admin.name }, tenant: null };
       }
       const membership = await tx.repository(Membership).findOne({ userId: token.userId, status: 'active' });
       const tenant = await tx.global(Tenant).findOne({ where: { id: tx.tenantId } });
