@@ -20,7 +20,7 @@ describe('api on SQLite with the inline queue (black box)', () => {
     dir = mkdtempSync(join(tmpdir(), 'saler-e2e-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'saler.sqlite') } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: join(dir, 'saler.sqlite'), DEMO_TENANT: 'true' } });
     await waitForReady(api, `${base}/health/ready`);
   });
 
@@ -97,6 +97,16 @@ describe('api on SQLite with the inline queue (black box)', () => {
     expect(text).toContain('nodejs_eventloop_lag_seconds');
     expect(text).toMatch(/queue_jobs\{queue="domain-events",state="waiting"\} 0/);
     expect(() => execFileSync('promtool', ['check', 'metrics'], { input: text, stdio: ['pipe', 'pipe', 'pipe'] })).not.toThrow();
+  });
+
+  it('comes with a demo tenant to sign in to', async () => {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@saler.local', password: 'saler-demo-password' }),
+    });
+    expect(login.status).toBe(200);
+    expect(await json(login)).toMatchObject({ tenant: { slug: 'demo', role: 'owner' } });
   });
 
   it('shuts down gracefully on SIGTERM and exits 0', async () => {

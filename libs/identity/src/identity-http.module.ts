@@ -6,7 +6,8 @@ import { InvitationsController } from './http/invitations.controller';
 import { MembersController } from './http/members.controller';
 import { MeController } from './http/me.controller';
 import { TenantController } from './http/tenant.controller';
+import { DemoTenantSeeder } from './demo-tenant.seeder';
 import { IdentityModule } from './identity.module';
 
-@Module({ imports: [IdentityModule], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController, TenantController, AdminTenantsController] })
+@Module({ imports: [IdentityModule], providers: [DemoTenantSeeder], controllers: [AuthController, MeController, MembersController, InvitationsController, ApiKeysController, TenantController, AdminTenantsController] })
 export class IdentityHttpModule {}

@@ -5,6 +5,7 @@ import { InviteMemberHandler } from './commands/invite-member/invite-member.hand
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { CreatePlatformAdminHandler } from './commands/create-platform-admin/create-platform-admin.handler';
 import { LoginHandler } from './commands/login/login.handler';
+import { SeedDemoTenantHandler } from './commands/seed-demo-tenant/seed-demo-tenant.handler';
 import { SetTenantStatusHandler } from './commands/set-tenant-status/set-tenant-status.handler';
 import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.handler';
 import { LogoutHandler } from './commands/logout/logout.handler';
@@ -48,6 +49,7 @@ import { ListTenantsHandler } from './queries/list-tenants/list-tenants.handler'
     ListTenantsHandler,
     SetTenantStatusHandler,
     CreatePlatformAdminHandler,
+    SeedDemoTenantHandler,
     { provide: TenantGate, useClass: IdentityTenantGate },
     { provide: ApiKeyAuthenticator, useClass: IdentityApiKeyAuthenticator },
     { provide: PlatformAdminDirectory, useClass: IdentityPlatformAdmins },

@@ -1,4 +1,4 @@
-import { asSubject, defineAbilityFor } from './ability';
+import { asSubject, defineAbilityFor, maskFields } from './ability';
 
 const me = 'user-1';
 
@@ -44,5 +44,12 @@ describe('defineAbilityFor (the role table)', () => {
 
   it('gives an unknown role nothing', () => {
     expect(defineAbilityFor('intruder', me).can('read', 'Tenant')).toBe(false);
+  });
+
+  it('masks a contact email and phone for viewers only', () => {
+    const contact = { id: 'c1', name: 'Ana', email: 'ana@example.com', phone: '+351912345678', locale: 'pt' };
+    expect(maskFields(defineAbilityFor('viewer', me), 'Contact', contact)).toEqual({ ...contact, email: '***', phone: '***' });
+    expect(maskFields(defineAbilityFor('agent', me), 'Contact', contact)).toEqual(contact);
+    expect(maskFields(defineAbilityFor('viewer', me), 'Contact', { ...contact, phone: null })).toMatchObject({ email: '***', phone: null });
   });
 });

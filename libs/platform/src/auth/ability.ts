@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 export type Subject =
@@ -58,7 +59,20 @@ export function defineAbilityFor(role: string, userId: string): AppAbility {
       break;
     case 'viewer':
       can('read', ['Tenant', ...SALES_WORK, 'Analytics']);
+      // Field-level rule: viewers never see a contact's email or phone.
+      cannot('read', 'Contact', ['email', 'phone']);
       break;
   }
   return build();
+}
+
+export const MASK = '***';
+
+/**
+ * Masks the fields of a record the ability may not read (a viewer sees a contact's email and phone
+ * as ***). Responses and exports of a subject go through this before they leave the api.
+ */
+export function maskFields<T extends Record<string, unknown>>(ability: AppAbility, type: Exclude<Subject, 'all'>, record: T): T {
+  const readable = permittedFieldsOf(ability, 'read', asSubject(type, record), { fieldsFrom: (rule) => rule.fields ?? Object.keys(record) });
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, readable.includes(key) || value === null ? value : MASK])) as T;
 }

@@ -33,6 +33,8 @@ export interface AppConfig {
   outbox: { pollIntervalMs: number; batchSize: number; retentionHours: number };
   auth: { jwtSecret: Buffer };
   rateLimit: { perMinute: number; authPerMinute: number };
+  /** Embedded mode only: seed a demo tenant into an empty database at api start. */
+  demoTenant: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,5 +98,6 @@ function toAppConfig(env: Env): AppConfig {
     // Outside production a missing secret gets a random per-process one: tokens then do not survive a restart.
     auth: { jwtSecret: env.JWT_SECRET ? Buffer.from(env.JWT_SECRET) : randomBytes(32) },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
+    demoTenant: env.DEMO_TENANT && !env.DATABASE_URL,
   };
 }

@@ -50,6 +50,7 @@ export const envSchema = z
     RATE_LIMIT_PER_MINUTE: positiveInt(600),
     RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(20),
     SWAGGER_ENABLED: booleanFlag.default('true'),
+    DEMO_TENANT: booleanFlag.default('true'),
   })
   .superRefine((env, ctx) => {
     const secret = env.JWT_SECRET;
