@@ -9,6 +9,7 @@ const moduleNameMapper = {
   '^@saler/platform$': '<rootDir>/libs/platform/src',
   '^@saler/identity$': '<rootDir>/libs/identity/src',
   '^@saler/audit$': '<rootDir>/libs/audit/src',
+  '^@saler/crm$': '<rootDir>/libs/crm/src',
   '^@saler/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };

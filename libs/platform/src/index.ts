@@ -42,3 +42,5 @@ export * from './pagination/cursor-codec';
 export * from './pagination/page';
 export * from './auth/api-key-authenticator';
 export * from './auth/platform-admin';
+export * from './jobs/job.entity';
+export * from './jobs/job-upload-chunk.entity';
