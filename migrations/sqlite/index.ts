@@ -6,6 +6,7 @@ import { LoginFailures1795491752684 } from './1795491752684-LoginFailures';
 import { Invitations1795491986406 } from './1795491986406-Invitations';
 import { ApiKeys1795492301232 } from './1795492301232-ApiKeys';
 import { TenantVersion1795492495657 } from './1795492495657-TenantVersion';
+import { IdempotencyKeys1795500000000 } from './1795500000000-IdempotencyKeys';
 import { Crm1795763108462 } from './1795763108462-Crm';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232, TenantVersion1795492495657, Crm1795763108462];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232, TenantVersion1795492495657, IdempotencyKeys1795500000000, Crm1795763108462];

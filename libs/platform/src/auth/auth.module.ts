@@ -1,8 +1,10 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { AuthGuard } from './auth.guard';
 import { PoliciesGuard } from './policies.guard';
 import { AUTH_THROTTLER, RateLimitGuard } from './rate-limit.guard';
@@ -10,9 +12,10 @@ import { AUTH_THROTTLER, RateLimitGuard } from './rate-limit.guard';
 const MINUTE_MS = 60_000;
 
 /**
- * Authentication, authorisation and rate limiting every HTTP app uses. Guards run in this order:
- * authenticate, authorise, rate-limit. Counters live in Redis when it is configured (shared by
- * every api replica), in memory otherwise.
+ * Authentication, authorisation, rate limiting and Idempotency-Key every HTTP app uses. Guards run
+ * in this order: authenticate, authorise, rate-limit; the idempotency interceptor runs after them,
+ * when tenant and actor are known. Counters live in Redis when it is configured (shared by every
+ * api replica), in memory otherwise.
  */
 @Global()
 @Module({
@@ -27,11 +30,13 @@ const MINUTE_MS = 60_000;
         storage: config.redisUrl ? new ThrottlerStorageRedisService(config.redisUrl, { keyPrefix: `${config.queue.prefix}:rate:` }) : undefined,
       }),
     }),
+    IdempotencyModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: PoliciesGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class AuthModule {}

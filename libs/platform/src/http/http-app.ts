@@ -55,7 +55,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   });
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Idempotent-Replayed'],
   });
   app.setGlobalPrefix('api', {
     exclude: [

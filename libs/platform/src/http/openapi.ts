@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, ParameterObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 const PROBLEM_REF = { $ref: '#/components/schemas/ProblemDetails' };
@@ -15,6 +15,23 @@ function declareProblemResponses(document: OpenAPIObject): void {
   }
 }
 
+const IDEMPOTENCY_KEY: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+  description:
+    'Makes the POST safe to retry for 24 h: a retry of the same request replays the first response with `Idempotent-Replayed: true`; the same key with another request is 422, a retry while the first is still running is 409.',
+};
+
+/** Every authenticated POST accepts an Idempotency-Key (public ones ignore it: no tenant to scope it to). */
+function declareIdempotencyKey(document: OpenAPIObject): void {
+  for (const path of Object.values(document.paths)) {
+    if (path.post?.security === undefined) continue;
+    path.post.parameters = [...(path.post.parameters ?? []), IDEMPOTENCY_KEY];
+  }
+}
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Saler API')
@@ -26,6 +43,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetails] });
   declareProblemResponses(document);
+  declareIdempotencyKey(document);
   return document;
 }
 
