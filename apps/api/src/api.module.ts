@@ -1,13 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditHttpModule } from '@saler/audit';
+import { CrmHttpModule, CrmJobsModule } from '@saler/crm';
 import { IdentityHttpModule } from '@saler/identity';
-import { AppConfig, AuthModule, PlatformModule, SchemaManifest } from '@saler/platform';
+import { AppConfig, AuthModule, JobsHttpModule, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule];
+const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
-const JOBS_MODULES: Type[] = [];
+const JOBS_MODULES: Type[] = [CrmJobsModule];
 
 export interface ApiModuleOptions {
   schema?: SchemaManifest;

@@ -1,10 +1,11 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditModule } from '@saler/audit';
+import { CrmJobsModule } from '@saler/crm';
 import { AppConfig, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' job modules (processors). Each later context adds its *JobsModule here. */
-const JOBS_MODULES: Type[] = [];
+const JOBS_MODULES: Type[] = [CrmJobsModule];
 
 export interface WorkerModuleOptions {
   schema?: SchemaManifest;

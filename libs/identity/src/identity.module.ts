@@ -19,6 +19,7 @@ import { SessionIssuer } from './domain/session-issuer';
 import { IdentityApiKeyAuthenticator } from './identity-api-key-authenticator';
 import { IdentityPlatformAdmins } from './identity-platform-admins';
 import { IdentityTenantGate } from './identity-tenant-gate';
+import { FindMemberHandler } from './queries/find-member/find-member.handler';
 import { GetMeHandler } from './queries/get-me/get-me.handler';
 import { GetTenantHandler } from './queries/get-tenant/get-tenant.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
@@ -36,6 +37,7 @@ import { ListTenantsHandler } from './queries/list-tenants/list-tenants.handler'
     LogoutHandler,
     SwitchTenantHandler,
     GetMeHandler,
+    FindMemberHandler,
     ListMembersHandler,
     UpdateMemberHandler,
     RemoveMemberHandler,

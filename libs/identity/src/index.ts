@@ -3,3 +3,4 @@ export * from './identity.module';
 export * from './identity-http.module';
 export * from './commands/session.response';
 export * from './commands/create-platform-admin/create-platform-admin.command';
+export * from './queries/find-member/find-member.query';

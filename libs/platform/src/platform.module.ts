@@ -8,10 +8,12 @@ import { ConfigModule } from './config/config.module';
 import { SchemaManifest } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueueModule } from './queue/queue.module';
+import { TenancyModule } from './tenancy/tenant-provisioning';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -20,7 +22,7 @@ export interface PlatformOptions {
   consumeQueues: boolean;
 }
 
-/** What every Saler process stands on: config, CLS, logs, databases, queues, outbox, metrics, health, CQRS buses. */
+/** What every Saler process stands on: config, CLS, logs, databases, queues, outbox, idempotency keys, metrics, health, CQRS buses. */
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -45,8 +47,10 @@ export class PlatformModule {
         QueueModule.forRoot({ consume: options.consumeQueues }),
         MetricsModule,
         OutboxModule,
+        IdempotencyModule,
         HealthModule,
         TokensModule,
+        TenancyModule,
       ],
       exports: [CqrsModule],
     };

@@ -1,21 +1,12 @@
-import { Body, Controller, Get, Headers, HttpStatus, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Patch, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CheckPolicies, CurrentContext, ProblemException, TenantContext } from '@saler/platform';
+import { CheckPolicies, CurrentContext, etagOf, TenantContext, versionFromIfMatch } from '@saler/platform';
 import { UpdateTenantCommand } from '../commands/update-tenant/update-tenant.command';
 import { UpdateTenantRequest } from '../commands/update-tenant/update-tenant.request';
 import { GetTenantQuery } from '../queries/get-tenant/get-tenant.query';
 import { TenantView } from '../queries/get-tenant/tenant.view';
-
-const etagOf = (version: number) => `"${version}"`;
-
-function versionFrom(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-  if (!match) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, 'stale', 'If-Match must be the ETag of GET /tenant');
-  return Number(match[1]);
-}
 
 @ApiTags('tenant')
 @ApiBearerAuth()
@@ -45,7 +36,7 @@ export class TenantController {
     @CurrentContext() context: TenantContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TenantView> {
-    const tenant = await this.commandBus.execute(new UpdateTenantCommand(context, body, versionFrom(ifMatch)));
+    const tenant = await this.commandBus.execute(new UpdateTenantCommand(context, body, versionFromIfMatch(ifMatch)));
     void reply.header('ETag', etagOf(tenant.version));
     return tenant;
   }

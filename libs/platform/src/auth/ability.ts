@@ -1,5 +1,7 @@
 import { AbilityBuilder, createMongoAbility, MongoAbility, subject } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '../http/problem';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 export type Subject =
@@ -15,6 +17,9 @@ export type Subject =
   | 'Conversation'
   | 'Task'
   | 'Note'
+  | 'Pipeline'
+  | 'ScoringRule'
+  | 'Job'
   | 'Faq'
   | 'BotText'
   | 'Catalog'
@@ -29,7 +34,7 @@ export function asSubject(type: Exclude<Subject, 'all'>, record: Record<string, 
   return subject(type, { ...record });
 }
 
-const SALES_WORK: Subject[] = ['Contact', 'Lead', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'Catalog', 'Playbook'];
+const SALES_WORK: Subject[] = ['Contact', 'Lead', 'Pipeline', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'Catalog', 'Playbook', 'Job'];
 
 /**
  * The spec's role table as CASL rules; Member, Invitation, ApiKey, AuditLog and Channel are
@@ -49,13 +54,15 @@ export function defineAbilityFor(role: string, userId: string): AppAbility {
     case 'manager':
       can('read', 'Tenant');
       can('manage', SALES_WORK);
+      can('manage', 'ScoringRule');
       can('read', 'Analytics');
       break;
     case 'agent':
-      can('read', ['Tenant', 'Contact', 'Lead', 'Conversation', 'Task', 'Faq', 'BotText', 'Catalog']);
+      can('read', ['Tenant', 'Contact', 'Lead', 'Pipeline', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'Catalog', 'Job']);
       can('update', ['Lead', 'Conversation'], { assigneeId: { $in: [userId, null] } });
-      can('create', ['Note', 'Task']);
-      can('update', 'Task', { assigneeId: userId });
+      can('create', 'Note');
+      // Agents create and change their own tasks only.
+      can(['create', 'update'], 'Task', { assigneeId: userId });
       break;
     case 'viewer':
       can('read', ['Tenant', ...SALES_WORK, 'Analytics']);
@@ -64,6 +71,13 @@ export function defineAbilityFor(role: string, userId: string): AppAbility {
       break;
   }
   return build();
+}
+
+/** Refuses an action on a loaded record (ownership rules): 403 problem+json. */
+export function assertCan(ability: AppAbility, action: Action, type: Exclude<Subject, 'all'>, record: Record<string, unknown>): void {
+  if (!ability.can(action, asSubject(type, record))) {
+    throw new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', `Your role does not allow you to ${action} this ${type.toLowerCase()}`);
+  }
 }
 
 export const MASK = '***';

@@ -34,3 +34,10 @@ export const CurrentContext = createParamDecorator((_data: unknown, context: Exe
   if (request.principal === undefined) throw new Error('CurrentContext used on a public route');
   return { tenantId: request.principal.tenantId, actor: request.principal.actor, requestId: String(request.id) };
 });
+
+/** The CASL ability of the caller (set by PoliciesGuard), for ownership checks and field masking. */
+export const CurrentAbility = createParamDecorator((_data: unknown, context: ExecutionContext): AppAbility => {
+  const ability = context.switchToHttp().getRequest<AuthenticatedRequest>().ability;
+  if (ability === undefined) throw new Error('CurrentAbility used on a route without @CheckPolicies');
+  return ability;
+});

@@ -1,4 +1,4 @@
-import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
 type Where<E> = FindOptionsWhere<E> | FindOptionsWhere<E>[];
@@ -50,6 +50,14 @@ export class TenantRepository<E extends TenantOwnedEntity> {
   async delete(where: FindOptionsWhere<E>): Promise<number> {
     const result = await this.repository.delete(this.scopeOne(where));
     return result.affected ?? 0;
+  }
+
+  /**
+   * A query builder already limited to this tenant (`alias.tenant_id = :tenantId`), for filters and
+   * sorts find() cannot express. Add conditions with andWhere: where() would drop the tenant scope.
+   */
+  scopedQuery(alias: string): SelectQueryBuilder<E> {
+    return this.repository.createQueryBuilder(alias).where(`${alias}.tenant_id = :scopeTenantId`, { scopeTenantId: this.tenantId });
   }
 
   private own(row: DeepPartial<E>): DeepPartial<E> {

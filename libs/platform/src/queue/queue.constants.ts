@@ -4,12 +4,22 @@ export const QUEUES = {
   DOMAIN_EVENTS: 'domain-events',
   /** Platform housekeeping on a schedule. */
   MAINTENANCE: 'maintenance',
+  /** CRM work: task reminders, lead scoring. */
+  CRM: 'crm',
+  /** Long file work (CSV imports), kept apart so it never delays reminders or events. */
+  IMPORTS: 'imports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   OUTBOX_PURGE: 'outbox.purge',
+  TASK_REMINDER: 'task.reminder',
+  TASK_REMINDER_SWEEP: 'task.reminder_sweep',
+  LEAD_SCORE: 'lead.score',
+  TENANT_RESCORE: 'lead.rescore_tenant',
+  LEAD_IMPORT: 'lead.import',
+  IDEMPOTENCY_PURGE: 'idempotency.purge',
 } as const;
 
 export const DEFAULT_JOB_ATTEMPTS = 5;

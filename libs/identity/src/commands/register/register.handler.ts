@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { hash } from 'argon2';
-import { isUniqueViolation, newId, ProblemException, UnitOfWork } from '@saler/platform';
+import { isUniqueViolation, newId, ProblemException, TenantProvisioning, UnitOfWork } from '@saler/platform';
 import { Membership } from '../../domain/membership.entity';
 import { SessionIssuer } from '../../domain/session-issuer';
 import { Tenant } from '../../domain/tenant.entity';
@@ -16,6 +16,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Session
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly sessions: SessionIssuer,
+    private readonly provisioning: TenantProvisioning,
   ) {}
 
   async execute(command: RegisterCommand): Promise<SessionResponse> {
@@ -49,6 +50,7 @@ export class RegisterHandler implements ICommandHandler<RegisterCommand, Session
           { action: 'user.registered', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name } },
           { action: 'member.added', entityType: 'membership', entityId: membershipId, after: { userId: user.id, role: 'owner', status: 'active' } },
         );
+        await this.provisioning.provision(tx);
         const session = await this.sessions.issue(tx, user.id, 'owner');
         return { ...session, user: { id: user.id, email: user.email, name: user.name }, tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, role: 'owner' } };
       });

@@ -1,11 +1,10 @@
-import { HttpStatus } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { ProblemException, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
 import { Tenant } from '../../domain/tenant.entity';
 import { toTenantView, TenantView } from '../../queries/get-tenant/tenant.view';
 import { UpdateTenantCommand } from './update-tenant.command';
 
-const STALE = new ProblemException(HttpStatus.PRECONDITION_FAILED, 'stale', 'The tenant changed since you read it; fetch it again and retry');
+const STALE = staleProblem('tenant');
 
 @CommandHandler(UpdateTenantCommand)
 export class UpdateTenantHandler extends TenantCommandHandler<UpdateTenantCommand, TenantView> {

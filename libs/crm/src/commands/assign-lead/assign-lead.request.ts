@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsDefined, IsUUID, ValidateIf } from 'class-validator';
+
+export class AssignLeadRequest {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A member, or null to unassign' })
+  @IsDefined({ message: 'assigneeId is required (null unassigns)' })
+  @ValidateIf((_object, value) => value !== null)
+  @IsUUID()
+  assigneeId: string | null;
+}

@@ -1,0 +1,13 @@
+import { TenantCommand, TenantContext } from '@saler/platform';
+import { Caller } from '../caller';
+import { TaskView } from '../task.view';
+
+export class CompleteTaskCommand extends TenantCommand<TaskView> {
+  constructor(
+    context: TenantContext,
+    readonly caller: Caller,
+    readonly taskId: string,
+  ) {
+    super(context);
+  }
+}

@@ -1,0 +1,14 @@
+import { TenantCommand, TenantContext } from '@saler/platform';
+import { Caller } from '../caller';
+import { TaskView } from '../task.view';
+import { CreateTaskRequest } from './create-task.request';
+
+export class CreateTaskCommand extends TenantCommand<TaskView> {
+  constructor(
+    context: TenantContext,
+    readonly caller: Caller,
+    readonly input: CreateTaskRequest,
+  ) {
+    super(context);
+  }
+}

@@ -1,0 +1,15 @@
+import { TenantCommand, TenantContext } from '@saler/platform';
+import { Caller } from '../caller';
+import { LeadView } from '../lead.view';
+
+/** Moves the lead to the first lost stage of its pipeline, with a reason. */
+export class MarkLeadLostCommand extends TenantCommand<LeadView> {
+  constructor(
+    context: TenantContext,
+    readonly caller: Caller,
+    readonly leadId: string,
+    readonly reason: string,
+  ) {
+    super(context);
+  }
+}

@@ -1,0 +1,15 @@
+import { TenantCommand, TenantContext } from '@saler/platform';
+import { Caller } from '../caller';
+import { TaskView } from '../task.view';
+import { UpdateTaskRequest } from './update-task.request';
+
+export class UpdateTaskCommand extends TenantCommand<TaskView> {
+  constructor(
+    context: TenantContext,
+    readonly caller: Caller,
+    readonly taskId: string,
+    readonly changes: UpdateTaskRequest,
+  ) {
+    super(context);
+  }
+}

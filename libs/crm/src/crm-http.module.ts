@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from './crm.module';
+import { ContactsController } from './http/contacts.controller';
+import { LeadsController } from './http/leads.controller';
+import { PipelinesController } from './http/pipelines.controller';
+import { ScoringRulesController } from './http/scoring-rules.controller';
+import { TasksController } from './http/tasks.controller';
+
+@Module({ imports: [CrmModule], controllers: [ContactsController, LeadsController, PipelinesController, TasksController, ScoringRulesController] })
+export class CrmHttpModule {}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from './crm.module';
+import { ScoreLeadsOnChange } from './jobs/score-leads-on-change.event-handler';
+import { ScoreLeadsProcessor } from './jobs/score-leads.processor';
+import { ScheduleTaskReminderOnTaskScheduled } from './jobs/schedule-task-reminder.event-handler';
+import { TaskReminderSweepProcessor } from './jobs/task-reminder-sweep.processor';
+import { TaskReminderProcessor } from './jobs/task-reminder.processor';
+
+/** The CRM's processors and event handlers: run by the worker, or by the api itself on the inline queue. */
+@Module({ imports: [CrmModule], providers: [ScheduleTaskReminderOnTaskScheduled, TaskReminderProcessor, TaskReminderSweepProcessor, ScoreLeadsOnChange, ScoreLeadsProcessor] })
+export class CrmJobsModule {}
