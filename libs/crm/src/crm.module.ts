@@ -27,6 +27,8 @@ import { MergeContactsHandler } from './commands/merge-contacts/merge-contacts.h
 import { RecomputeLeadScoresHandler } from './commands/recompute-lead-scores/recompute-lead-scores.handler';
 import { ReorderStagesHandler } from './commands/reorder-stages/reorder-stages.handler';
 import { ReplaceScoringRulesHandler } from './commands/replace-scoring-rules/replace-scoring-rules.handler';
+import { RunLeadImportHandler } from './commands/run-lead-import/run-lead-import.handler';
+import { StartLeadImportHandler } from './commands/start-lead-import/start-lead-import.handler';
 import { SweepDueRemindersHandler } from './commands/sweep-due-reminders/sweep-due-reminders.handler';
 import { UpdateContactHandler } from './commands/update-contact/update-contact.handler';
 import { UpdateLeadHandler } from './commands/update-lead/update-lead.handler';
@@ -35,7 +37,7 @@ import { UpdateStageHandler } from './commands/update-stage/update-stage.handler
 import { UpdateTaskHandler } from './commands/update-task/update-task.handler';
 import { CrmTenantProvisioner } from './crm-tenant-provisioner';
 
-/** Contacts, pipelines, leads, activities, tasks and scoring: handlers, and the default pipeline every new tenant gets. */
+/** Contacts, pipelines, leads, activities, tasks, scoring and imports: handlers, and the default pipeline every new tenant gets. */
 @Module({
   providers: [
     CrmTenantProvisioner,
@@ -67,6 +69,8 @@ import { CrmTenantProvisioner } from './crm-tenant-provisioner';
     RecomputeLeadScoresHandler,
     ReorderStagesHandler,
     ReplaceScoringRulesHandler,
+    RunLeadImportHandler,
+    StartLeadImportHandler,
     SweepDueRemindersHandler,
     UpdateContactHandler,
     UpdateLeadHandler,

@@ -52,3 +52,4 @@ export * from './pagination/keyset';
 export { QUEUE_CONSUMER_ENABLED } from './queue/queue-consumer';
 export * from './jobs/job.view';
 export * from './jobs/jobs-http.module';
+export * from './jobs/upload-store';

@@ -6,7 +6,7 @@ export class ScoringRulesView {
   @ApiProperty({ type: [ScoringSignalRequest] })
   signals: ScoringSignal[];
 
-  @ApiProperty({ description: '0 while the tenant uses the defaults' })
+  @ApiProperty({ description: 'Bumped by every replacement; 1 is the defaults a tenant starts with' })
   version: number;
 
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })

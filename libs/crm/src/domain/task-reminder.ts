@@ -8,5 +8,5 @@ export function reminderTime(dueAt: Date, offsetMinutes: number | null): Date | 
  * job of an old time finds the task's reminderAt moved and does nothing.
  */
 export function reminderJobId(taskId: string, reminderAt: Date): string {
-  return `task-reminder:${taskId}:${reminderAt.getTime()}`;
+  return `task-reminder.${taskId}.${reminderAt.getTime()}`;
 }

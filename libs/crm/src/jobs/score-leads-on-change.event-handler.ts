@@ -33,21 +33,21 @@ export class ScoreLeadsOnChange implements IEventHandler<ScoringTrigger> {
   async handle(event: ScoringTrigger): Promise<void> {
     const envelope = (payload: ScoreLeadsJob) => ({ tenantId: event.context.tenantId, actor: event.context.actor, requestId: event.context.requestId, payload });
     if (event instanceof ScoringRulesChanged) {
-      await this.queue.add(QUEUES.CRM, JOBS.TENANT_RESCORE, envelope({}), { jobId: `rescore:${event.context.tenantId}:${event.payload.version}` });
+      await this.queue.add(QUEUES.CRM, JOBS.TENANT_RESCORE, envelope({}), { jobId: `rescore.${event.context.tenantId}.${event.payload.version}` });
       return;
     }
     const now = Date.now();
     const window = Math.floor(now / SCORE_DEBOUNCE_MS);
     const delayMs = (window + 1) * SCORE_DEBOUNCE_MS - now;
     if (event instanceof ContactUpdated) {
-      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ contactId: event.payload.contactId }), { jobId: `score:contact:${event.payload.contactId}:${window}`, delayMs });
+      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ contactId: event.payload.contactId }), { jobId: `score-contact.${event.payload.contactId}.${window}`, delayMs });
       return;
     }
     const leadIds = leadIdsOf(event);
     if (leadIds.length === 1) {
-      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ leadIds }), { jobId: `score:lead:${leadIds[0]}:${window}`, delayMs });
+      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ leadIds }), { jobId: `score-lead.${leadIds[0]}.${window}`, delayMs });
     } else if (leadIds.length > 1) {
-      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ leadIds }), { jobId: `score:event:${event.id}`, delayMs });
+      await this.queue.add(QUEUES.CRM, JOBS.LEAD_SCORE, envelope({ leadIds }), { jobId: `score-event.${event.id}`, delayMs });
     }
   }
 }

@@ -27,6 +27,15 @@ export class TenantRepository<E extends TenantOwnedEntity> {
     return this.repository.findOne({ where: this.scope(where) });
   }
 
+  /**
+   * Reads a row and locks it until the transaction ends (SELECT … FOR UPDATE), so a read-modify-write
+   * of racing units of work happens one after another. SQLite's transactions are serialised already.
+   */
+  lockOne(where: FindOptionsWhere<E>): Promise<E | null> {
+    const sqlite = this.repository.manager.connection.options.type === 'better-sqlite3';
+    return this.repository.findOne({ where: this.scopeOne(where), ...(sqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+  }
+
   count(where: Where<E> = {}): Promise<number> {
     return this.repository.count({ where: this.scope(where) });
   }

@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { Logger, RequestMethod, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import type { Histogram } from 'prom-client';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
+import { UPLOAD_MAX_BYTES } from '../jobs/upload-store';
 import { requestIdFrom } from '../context/request-id';
 import { METRICS } from '../metrics/metric-names';
 import { setupOpenApi } from './openapi';
@@ -53,6 +55,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
       },
     },
   });
+  // Uploads (CSV imports) stream through request.file(); one file, small fields, 50 MiB at most.
+  await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024 } });
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Idempotent-Replayed'],

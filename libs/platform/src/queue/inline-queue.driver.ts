@@ -37,6 +37,8 @@ export class InlineQueueDriver implements QueueDriver {
 
   async add(queue: QueueName, name: string, data: JobEnvelope, opts: JobOptions = {}): Promise<void> {
     if (this.closed) throw new Error('The queue is closed');
+    // BullMQ refuses custom ids with colons (its key separator); refuse them here too, so the inline driver hides nothing.
+    if (opts.jobId?.includes(':')) throw new Error('Custom Id cannot contain :');
     const id = opts.jobId ?? randomUUID();
     const key = `${queue}/${id}`;
     const seen = this.knownIds.get(key);

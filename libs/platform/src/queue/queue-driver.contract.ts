@@ -47,6 +47,11 @@ export function describeQueueDriverContract(name: string, create: () => QueueDri
       expect(seen.sort()).toEqual(['other-id', 'same-id']);
     });
 
+    it('refuses a job id with a colon, as BullMQ does', async () => {
+      await expect(driver.add(QUEUES.DOMAIN_EVENTS, 'a', envelope(1), { jobId: 'score:lead:1:2' })).rejects.toThrow(/cannot contain :/);
+      await expect(driver.addBulk(QUEUES.DOMAIN_EVENTS, [{ name: 'a', data: envelope(1), opts: { jobId: 'a:b' } }])).rejects.toThrow(/cannot contain :/);
+    });
+
     it('retries a failing job with backoff, then succeeds', async () => {
       const attempts: number[] = [];
       driver.work(

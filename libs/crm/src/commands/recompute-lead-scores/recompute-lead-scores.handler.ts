@@ -21,7 +21,7 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
     const signals = await signalsOf(tx);
     const contacts = new Map((await tx.repository(Contact).find({ where: { id: In([...new Set(leads.map((lead) => lead.contactId))]) } })).map((contact) => [contact.id, contact]));
     const stages = new Map((await tx.repository(Stage).find({ where: { id: In([...new Set(leads.map((lead) => lead.stageId))]) } })).map((stage) => [stage.id, stage]));
-    let changed = 0;
+    const byScore = new Map<number, string[]>();
     for (const lead of leads) {
       const contact = contacts.get(lead.contactId);
       const score = scoreLead(
@@ -36,11 +36,11 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
         },
         command.now,
       );
-      if (score !== lead.score) {
-        await tx.repository(Lead).update({ id: lead.id }, { score });
-        changed += 1;
-      }
+      if (score !== lead.score) byScore.set(score, [...(byScore.get(score) ?? []), lead.id]);
     }
+    // One UPDATE per distinct score (at most 101), not one per lead.
+    let changed = 0;
+    for (const [score, ids] of byScore) changed += await tx.repository(Lead).update({ id: In(ids) }, { score });
     return { changed, lastId: !('afterId' in selection) || leads.length < RESCORE_BATCH ? null : leads[leads.length - 1].id };
   }
 
