@@ -10,6 +10,19 @@ const PRINCIPALS = ['owner', 'admin', 'manager', 'agent', 'viewer', 'apiKeyAdmin
 type PrincipalName = (typeof PRINCIPALS)[number];
 const USERS: PrincipalName[] = ['owner', 'admin', 'manager', 'agent', 'viewer'];
 const ADMINS: PrincipalName[] = ['owner', 'admin', 'apiKeyAdmin'];
+/** Everyone with a role in the tenant: the users and both API keys (the viewer key reads like a viewer). */
+const READERS: PrincipalName[] = [...USERS, 'apiKeyAdmin', 'apiKeyViewer'];
+/** Sales work (contacts, pipelines, leads, scoring): manager and above. */
+const MANAGERS: PrincipalName[] = ['owner', 'admin', 'manager', 'apiKeyAdmin'];
+/** Leads an agent may change: those unassigned or assigned to them (the matrix uses unassigned ones). */
+const LEAD_WORKERS: PrincipalName[] = [...MANAGERS, 'agent'];
+
+const STAGES = [
+  { name: 'Lead', probability: 10, kind: 'open' },
+  { name: 'Demo', probability: 50, kind: 'open' },
+  { name: 'Signed', probability: 100, kind: 'won' },
+  { name: 'Dropped', probability: 0, kind: 'lost' },
+];
 
 interface Fixture {
   call(method: string, path: string, credential: string, body?: unknown): Promise<Response>;
@@ -20,6 +33,23 @@ interface Fixture {
   freshKey(): Promise<string>;
   /** A tenant nobody else uses, for suspend/resume. */
   sacrificialTenant(): Promise<string>;
+  /** The agent's user id (the agent claims leads, tasks are assigned to the agent). */
+  agentId: string;
+  /** A contact, a lead and the default pipeline that read routes share; an open stage of that pipeline. */
+  contactId: string;
+  leadId: string;
+  pipelineId: string;
+  openStageId: string;
+  /** A fresh contact, for routes that change, delete or merge it. */
+  freshContact(): Promise<string>;
+  /** A fresh unassigned open lead in the default pipeline, for routes that move, assign, win or lose it. */
+  freshLead(): Promise<string>;
+  /** A fresh pipeline with open, open, won and lost stages, for routes that change its stages. */
+  freshPipeline(): Promise<{ id: string; stageIds: string[] }>;
+  /** A fresh open task assigned to the agent (so the agent may change it too). */
+  freshTask(): Promise<string>;
+  /** A job of the tenant (a lead import). */
+  jobId: string;
 }
 
 interface Rule {
@@ -50,7 +80,90 @@ const MATRIX: Rule[] = [
   { route: 'GET /api/v1/admin/tenants', allowed: ['platformAdmin'], request: async () => ({ path: '/api/v1/admin/tenants' }) },
   { route: 'POST /api/v1/admin/tenants/{id}/suspend', allowed: ['platformAdmin'], request: async (f) => ({ path: `/api/v1/admin/tenants/${await f.sacrificialTenant()}/suspend` }) },
   { route: 'POST /api/v1/admin/tenants/{id}/resume', allowed: ['platformAdmin'], request: async (f) => ({ path: `/api/v1/admin/tenants/${await f.sacrificialTenant()}/resume` }) },
+  { route: 'GET /api/v1/contacts', allowed: READERS, request: async () => ({ path: '/api/v1/contacts' }) },
+  { route: 'POST /api/v1/contacts', allowed: MANAGERS, request: async () => ({ path: '/api/v1/contacts', body: { name: 'Matrix Contact', email: `${randomUUID()}@contact.example` } }) },
+  { route: 'GET /api/v1/contacts/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/contacts/${f.contactId}` }) },
+  { route: 'PATCH /api/v1/contacts/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/contacts/${await f.freshContact()}`, body: { name: 'Renamed' } }) },
+  { route: 'DELETE /api/v1/contacts/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/contacts/${await f.freshContact()}` }) },
+  { route: 'GET /api/v1/contacts/{id}/duplicates', allowed: READERS, request: async (f) => ({ path: `/api/v1/contacts/${f.contactId}/duplicates` }) },
+  {
+    route: 'POST /api/v1/contacts/{id}/merge',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: `/api/v1/contacts/${await f.freshContact()}/merge`, body: { sourceId: await f.freshContact() } }),
+  },
+  { route: 'GET /api/v1/pipelines', allowed: READERS, request: async () => ({ path: '/api/v1/pipelines' }) },
+  { route: 'POST /api/v1/pipelines', allowed: MANAGERS, request: async () => ({ path: '/api/v1/pipelines', body: { name: 'Matrix pipeline', stages: STAGES } }) },
+  { route: 'GET /api/v1/pipelines/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/pipelines/${f.pipelineId}` }) },
+  { route: 'PATCH /api/v1/pipelines/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/pipelines/${(await f.freshPipeline()).id}`, body: { name: 'Renamed pipeline' } }) },
+  {
+    route: 'POST /api/v1/pipelines/{id}/stages',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: `/api/v1/pipelines/${(await f.freshPipeline()).id}/stages`, body: { name: 'Negotiation', probability: 60, kind: 'open', position: 1 } }),
+  },
+  {
+    route: 'PUT /api/v1/pipelines/{id}/stages/order',
+    allowed: MANAGERS,
+    request: async (f) => {
+      const pipeline = await f.freshPipeline();
+      return { path: `/api/v1/pipelines/${pipeline.id}/stages/order`, body: { stageIds: [...pipeline.stageIds].reverse() } };
+    },
+  },
+  {
+    route: 'PATCH /api/v1/pipelines/{id}/stages/{stageId}',
+    allowed: MANAGERS,
+    request: async (f) => {
+      const pipeline = await f.freshPipeline();
+      return { path: `/api/v1/pipelines/${pipeline.id}/stages/${pipeline.stageIds[0]}`, body: { name: 'Inbound' } };
+    },
+  },
+  {
+    route: 'DELETE /api/v1/pipelines/{id}/stages/{stageId}',
+    allowed: MANAGERS,
+    request: async (f) => {
+      // The second open stage holds no leads, and the first stays open.
+      const pipeline = await f.freshPipeline();
+      return { path: `/api/v1/pipelines/${pipeline.id}/stages/${pipeline.stageIds[1]}` };
+    },
+  },
+  { route: 'GET /api/v1/leads', allowed: READERS, request: async () => ({ path: '/api/v1/leads' }) },
+  { route: 'POST /api/v1/leads', allowed: MANAGERS, request: async (f) => ({ path: '/api/v1/leads', body: { title: 'Matrix lead', contactId: f.contactId } }) },
+  { route: 'GET /api/v1/leads/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/leads/${f.leadId}` }) },
+  { route: 'PATCH /api/v1/leads/{id}', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/leads/${await f.freshLead()}`, body: { title: 'Retitled', valueMinor: 1000 } }) },
+  { route: 'POST /api/v1/leads/{id}/stage', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/leads/${await f.freshLead()}/stage`, body: { stageId: f.openStageId } }) },
+  // The agent claims the unassigned lead; everyone else allowed assigns it to the agent.
+  { route: 'POST /api/v1/leads/{id}/assign', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/leads/${await f.freshLead()}/assign`, body: { assigneeId: f.agentId } }) },
+  { route: 'POST /api/v1/leads/{id}/won', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/leads/${await f.freshLead()}/won` }) },
+  { route: 'POST /api/v1/leads/{id}/lost', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/leads/${await f.freshLead()}/lost`, body: { reason: 'Went with a competitor' } }) },
+  { route: 'GET /api/v1/leads/{id}/activities', allowed: READERS, request: async (f) => ({ path: `/api/v1/leads/${f.leadId}/activities` }) },
+  {
+    route: 'POST /api/v1/leads/{id}/activities',
+    allowed: [...MANAGERS, 'agent'],
+    request: async (f) => ({ path: `/api/v1/leads/${f.leadId}/activities`, body: { type: 'note', text: 'Matrix note' } }),
+  },
+  { route: 'GET /api/v1/tasks', allowed: READERS, request: async () => ({ path: '/api/v1/tasks' }) },
+  // Without assigneeId the task is the caller's own (an agent creates only their own tasks).
+  { route: 'POST /api/v1/tasks', allowed: [...MANAGERS, 'agent'], request: async (f) => ({ path: '/api/v1/tasks', body: { title: 'Matrix task', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: f.leadId } }) },
+  { route: 'PATCH /api/v1/tasks/{id}', allowed: [...MANAGERS, 'agent'], request: async (f) => ({ path: `/api/v1/tasks/${await f.freshTask()}`, body: { title: 'Moved task' } }) },
+  { route: 'POST /api/v1/tasks/{id}/complete', allowed: [...MANAGERS, 'agent'], request: async (f) => ({ path: `/api/v1/tasks/${await f.freshTask()}/complete` }) },
+  { route: 'GET /api/v1/jobs/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/jobs/${f.jobId}` }) },
+  // An import creates contacts and leads: manager and above. The export reads leads (masked for viewers): everyone.
+  { route: 'POST /api/v1/imports/leads', allowed: MANAGERS, request: async () => ({ path: '/api/v1/imports/leads', body: csvUpload(`name,email,title\nMatrix Import,${randomUUID()}@import.example,Imported deal\n`) }) },
+  { route: 'GET /api/v1/exports/leads.csv', allowed: READERS, request: async () => ({ path: '/api/v1/exports/leads.csv' }) },
+  // Scoring rules are sales configuration: manager and above (ability.ts gives agents and viewers no ScoringRule rule).
+  { route: 'GET /api/v1/scoring-rules', allowed: MANAGERS, request: async () => ({ path: '/api/v1/scoring-rules' }) },
+  {
+    route: 'PUT /api/v1/scoring-rules',
+    allowed: MANAGERS,
+    request: async () => ({ path: '/api/v1/scoring-rules', body: { signals: [{ type: 'has_email', weight: 20 }, { type: 'stage_probability', weight: 30 }] } }),
+  },
 ];
+
+/** A multipart form with one CSV file, as POST /imports/leads takes it. */
+function csvUpload(csv: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'leads.csv');
+  return form;
+}
 
 describe('authorization matrix (black box, PostgreSQL)', () => {
   let api: RunningProcess;
@@ -64,13 +177,14 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
     db = await createTestDatabase('postgres');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, PORT: String(port), HOST: '127.0.0.1' } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, PORT: String(port), HOST: '127.0.0.1' } });
     await waitForReady(api, `${base}/health/ready`);
+    // A FormData body goes as multipart (fetch sets its boundary); anything else as JSON.
     const call = (method: string, path: string, credential: string, body?: unknown) =>
       fetch(`${base}${path}`, {
         method,
-        headers: { authorization: `Bearer ${credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { authorization: `Bearer ${credential}`, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       });
     const post = <T>(path: string, body: unknown, credential?: string) =>
       json<T>(fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) }, body: JSON.stringify(body) }));
@@ -82,18 +196,43 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
       const invitation = await post<{ token: string }>('/api/v1/invitations', { email: `${role}-${randomUUID()}@matrix.example`, role }, owner.accessToken);
       return post<{ accessToken: string; user: { id: string } }>('/api/v1/invitations/accept', { token: invitation.token, name: role, password: PASSWORD });
     };
-    for (const role of ['admin', 'manager', 'agent', 'viewer'] as const) credentials[role] = (await join(role)).accessToken;
+    let agentId = '';
+    for (const role of ['admin', 'manager', 'agent', 'viewer'] as const) {
+      const member = await join(role);
+      credentials[role] = member.accessToken;
+      if (role === 'agent') agentId = member.user.id;
+    }
     credentials.apiKeyAdmin = (await post<{ key: string }>('/api/v1/api-keys', { name: 'admin key', role: 'admin' }, owner.accessToken)).key;
     credentials.apiKeyViewer = (await post<{ key: string }>('/api/v1/api-keys', { name: 'viewer key', role: 'viewer' }, owner.accessToken)).key;
     const cli = startProcess({ entry: { dist: 'apps/cli/src/main.js' }, env: db.env, args: ['admin:create', '--email', 'root@matrix.example', '--password', PASSWORD] });
     expect(await cli.exited).toBe(0);
     credentials.platformAdmin = (await post<{ accessToken: string }>('/api/v1/auth/login', { email: 'root@matrix.example', password: PASSWORD })).accessToken;
+    const freshContact = async () => (await post<{ id: string }>('/api/v1/contacts', { name: 'Fresh Contact', email: `${randomUUID()}@contact.example` }, owner.accessToken)).id;
+    const contactId = await freshContact();
+    const freshLead = async () => (await post<{ id: string }>('/api/v1/leads', { title: 'Fresh lead', contactId }, owner.accessToken)).id;
+    const pipelines = await json<{ data: { id: string; isDefault: boolean; stages: { id: string; name: string }[] }[] }>(call('GET', '/api/v1/pipelines', owner.accessToken));
+    const sales = pipelines.data.find((pipeline) => pipeline.isDefault);
+    if (sales === undefined) throw new Error('registration gave the tenant no default pipeline');
     fixture = {
       call,
       tenantId: owner.tenant.id,
       freshMember: async () => (await join('viewer')).user.id,
       freshKey: async () => (await post<{ id: string }>('/api/v1/api-keys', { name: 'doomed', role: 'viewer' }, owner.accessToken)).id,
       sacrificialTenant: async () => (await register(`gone-${randomUUID().slice(0, 8)}`)).tenant.id,
+      agentId,
+      contactId,
+      leadId: await freshLead(),
+      pipelineId: sales.id,
+      openStageId: sales.stages[1].id,
+      freshContact,
+      freshLead,
+      freshPipeline: async () => {
+        const pipeline = await post<{ id: string; stages: { id: string }[] }>('/api/v1/pipelines', { name: 'Fresh pipeline', stages: STAGES }, owner.accessToken);
+        return { id: pipeline.id, stageIds: pipeline.stages.map((stage) => stage.id) };
+      },
+      freshTask: async () =>
+        (await post<{ id: string }>('/api/v1/tasks', { title: 'Fresh task', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: agentId }, owner.accessToken)).id,
+      jobId: (await json<{ jobId: string }>(call('POST', '/api/v1/imports/leads', owner.accessToken, csvUpload(`name,email,title\nJob Import,${randomUUID()}@import.example,Job deal\n`)))).jobId,
     };
     const document = await json<{ paths: Record<string, Record<string, unknown>> }>(fetch(`${base}/docs-json`));
     const publicRoutes = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/invitations/accept']);

@@ -54,7 +54,7 @@ describe('Idempotency-Key (black box, PostgreSQL)', () => {
     db = await createTestDatabase('postgres');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, PORT: String(port), HOST: '127.0.0.1' } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, PORT: String(port), HOST: '127.0.0.1' } });
     await waitForReady(api, `${base}/health/ready`);
     owner = await register('idem-one', 'owner@idem-one.example');
     otherTenant = await register('idem-two', 'owner@idem-two.example');

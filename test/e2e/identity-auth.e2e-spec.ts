@@ -45,7 +45,7 @@ describe.each(['postgres', 'sqlite'] as const)('auth on %s (black box)', (driver
     let env: Record<string, string>;
     if (driver === 'postgres') {
       db = await createTestDatabase('postgres');
-      env = { DATABASE_URL: db.env.DATABASE_URL };
+      env = { DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL };
       suspend = async (tenantId) => {
         const client = new Client({ connectionString: db?.adminUrl });
         await client.connect();

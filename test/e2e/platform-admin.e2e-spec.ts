@@ -34,7 +34,7 @@ describe('platform admin (black box, PostgreSQL)', () => {
     db = await createTestDatabase('postgres');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, PORT: String(port), HOST: '127.0.0.1' } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, PORT: String(port), HOST: '127.0.0.1' } });
     await waitForReady(api, `${base}/health/ready`);
     owner = await json<Session>(call('POST', '/auth/register', undefined, { tenantName: 'Shop', tenantSlug: 'admin-shop', email: 'owner@shop.example', password: PASSWORD, name: 'Owner' }));
   });

@@ -76,7 +76,7 @@ describe('task reminders with BullMQ (black box, api + worker)', () => {
     const metricsPort = await freePort();
     const started = startProcess({
       entry: { dist: 'apps/worker/src/main.js' },
-      env: { ...shared, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL },
+      env: { ...shared, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL },
     });
     await waitForReady(started, `http://127.0.0.1:${metricsPort}/health/ready`, 60_000);
     return started;
@@ -86,7 +86,7 @@ describe('task reminders with BullMQ (black box, api + worker)', () => {
     db = await createTestDatabase('postgres');
     const apiPort = await freePort();
     base = `http://127.0.0.1:${apiPort}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { ...shared, PORT: String(apiPort), DATABASE_URL: db.env.DATABASE_URL } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { ...shared, PORT: String(apiPort), DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL } });
     [worker] = await Promise.all([startWorker(), waitForReady(api, `${base}/health/ready`, 60_000)]);
     const owner = await json<Session>(call('POST', '/auth/register', undefined, { tenantName: 'Bull', tenantSlug: 'bull-shop', email: 'owner@bull.example', password: PASSWORD, name: 'Owner' }));
     const invitation = await json<{ token: string }>(call('POST', '/invitations', owner.accessToken, { email: 'manager@bull.example', role: 'manager' }));

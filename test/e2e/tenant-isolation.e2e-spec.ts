@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { json } from '../support/http';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -30,19 +31,21 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
   let a: Session;
   const bIds: string[] = [];
   const bSecrets: string[] = [];
+  let bRefs: { contactId: string; leadId: string; pipelineId: string; stageId: string; userId: string };
 
+  // A FormData body goes as multipart (fetch sets its boundary); anything else as JSON.
   const call = (method: string, path: string, token: string, body?: unknown) =>
     fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, PORT: String(port), HOST: '127.0.0.1' } });
+    api = startProcess({ entry: { dist: 'apps/api/src/main.js' }, env: { DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, PORT: String(port), HOST: '127.0.0.1' } });
     await waitForReady(api, `${base}/health/ready`);
     const register = (slug: string) =>
       json<Session>(fetch(`${base}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantName: slug, tenantSlug: slug, email: `owner@${slug}.example`, password: PASSWORD, name: 'Owner' }) }));
@@ -54,6 +57,31 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     const key = await json<{ id: string; key: string }>(call('POST', '/api/v1/api-keys', b.accessToken, { name: 'b key', role: 'viewer' }));
     bIds.push(b.user.id, joined.user.id, key.id, invitation.id, b.tenant.id);
     bSecrets.push('agent@tenant-b.example', 'owner@tenant-b.example', 'b key', key.key);
+    // CRM: a contact (and a second one, B's merge source), a lead with an activity, B's default pipeline and a stage, a task, a job.
+    const contact = await json<{ id: string }>(call('POST', '/api/v1/contacts', b.accessToken, { name: 'Bea Buyer', email: 'bea@tenant-b.example', phone: '+44 20 7946 0321', identities: [{ channel: 'telegram', platformUserId: 'tg-bea-secret' }] }));
+    const twin = await json<{ id: string }>(call('POST', '/api/v1/contacts', b.accessToken, { name: 'Bea Twin', email: 'bea.twin@tenant-b.example' }));
+    const lead = await json<{ id: string; pipelineId: string; stageId: string }>(call('POST', '/api/v1/leads', b.accessToken, { title: 'B secret fleet deal', contactId: contact.id, valueMinor: 4_200_000 }));
+    const activity = await json<{ id: string }>(call('POST', `/api/v1/leads/${lead.id}/activities`, b.accessToken, { type: 'note', text: 'B secret negotiation note' }));
+    const pipeline = await json<{ id: string; stages: { id: string }[] }>(call('GET', `/api/v1/pipelines/${lead.pipelineId}`, b.accessToken));
+    const task = await json<{ id: string }>(call('POST', '/api/v1/tasks', b.accessToken, { title: 'B secret follow-up', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: lead.id }));
+    const upload = new FormData();
+    upload.append('file', new Blob(['name,email,title\nBo Import,bo.import@tenant-b.example,B secret import deal\n'], { type: 'text/csv' }), 'b-secret-leads.csv');
+    const { jobId } = await json<{ jobId: string }>(call('POST', '/api/v1/imports/leads', b.accessToken, upload));
+    const bStageId = pipeline.stages[1].id;
+    bIds.push(contact.id, lead.id, activity.id, pipeline.id, bStageId, task.id, jobId);
+    bSecrets.push('bea@tenant-b.example', 'Bea Buyer', '+442079460321', 'tg-bea-secret', 'B secret fleet deal', 'B secret negotiation note', 'B secret follow-up', 'b-secret-leads.csv', 'bo.import@tenant-b.example');
+    // Templated routes with a required body get one naming B's own records, so only the path id decides.
+    // The merge source is B's second contact: with the first, merging it into itself would be a 400 whoever asks.
+    Object.assign(BODIES, {
+      'POST /api/v1/contacts/{id}/merge': { sourceId: twin.id },
+      'POST /api/v1/leads/{id}/stage': { stageId: bStageId },
+      'POST /api/v1/leads/{id}/lost': { reason: 'x' },
+      'POST /api/v1/leads/{id}/assign': { assigneeId: null },
+      'POST /api/v1/leads/{id}/activities': { type: 'note', text: 'x' },
+      'POST /api/v1/pipelines/{id}/stages': { name: 'Injected', probability: 50, kind: 'open' },
+      'PUT /api/v1/pipelines/{id}/stages/order': { stageIds: pipeline.stages.map((stage) => stage.id) },
+    });
+    bRefs = { contactId: contact.id, leadId: lead.id, pipelineId: pipeline.id, stageId: bStageId, userId: joined.user.id };
   });
 
   afterAll(async () => {
@@ -88,5 +116,40 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
       checked.push(route);
     }
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/members/{userId}', 'DELETE /api/v1/members/{userId}', 'DELETE /api/v1/api-keys/{id}']));
+    expect(checked).toEqual(expect.arrayContaining(['POST /api/v1/contacts/{id}/merge', 'POST /api/v1/leads/{id}/stage', 'DELETE /api/v1/pipelines/{id}/stages/{stageId}', 'GET /api/v1/jobs/{id}']));
+  });
+
+  it("treats the other tenant's ids inside request bodies exactly like ids that do not exist, and changes nothing of B", async () => {
+    const contact = await json<{ id: string }>(call('POST', '/api/v1/contacts', a.accessToken, { name: 'Ann Alpha' }));
+    const lead = await json<{ id: string; pipelineId: string }>(call('POST', '/api/v1/leads', a.accessToken, { title: 'A deal', contactId: contact.id }));
+    const pipeline = await json<{ id: string; stages: { id: string }[] }>(call('GET', `/api/v1/pipelines/${lead.pipelineId}`, a.accessToken));
+    const cases: { name: string; method: string; path: string; body: (other: Record<keyof typeof bRefs, string>) => unknown }[] = [
+      { name: 'merge source', method: 'POST', path: `/api/v1/contacts/${contact.id}/merge`, body: (o) => ({ sourceId: o.contactId }) },
+      { name: 'lead contact', method: 'POST', path: '/api/v1/leads', body: (o) => ({ title: 'x', contactId: o.contactId }) },
+      { name: 'lead pipeline', method: 'POST', path: '/api/v1/leads', body: (o) => ({ title: 'x', contactId: contact.id, pipelineId: o.pipelineId }) },
+      { name: 'lead stage', method: 'POST', path: '/api/v1/leads', body: (o) => ({ title: 'x', contactId: contact.id, stageId: o.stageId }) },
+      { name: 'lead assignee', method: 'POST', path: '/api/v1/leads', body: (o) => ({ title: 'x', contactId: contact.id, assigneeId: o.userId }) },
+      { name: 'lead contact change', method: 'PATCH', path: `/api/v1/leads/${lead.id}`, body: (o) => ({ contactId: o.contactId }) },
+      { name: 'stage move', method: 'POST', path: `/api/v1/leads/${lead.id}/stage`, body: (o) => ({ stageId: o.stageId }) },
+      { name: 'assignment', method: 'POST', path: `/api/v1/leads/${lead.id}/assign`, body: (o) => ({ assigneeId: o.userId }) },
+      { name: 'stage order', method: 'PUT', path: `/api/v1/pipelines/${pipeline.id}/stages/order`, body: (o) => ({ stageIds: [...pipeline.stages.slice(1).map((stage) => stage.id), o.stageId] }) },
+      { name: 'task lead', method: 'POST', path: '/api/v1/tasks', body: (o) => ({ title: 'x', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: o.leadId }) },
+      { name: 'task assignee', method: 'POST', path: '/api/v1/tasks', body: (o) => ({ title: 'x', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: o.userId }) },
+    ];
+    const missing = { contactId: randomUUID(), leadId: randomUUID(), pipelineId: randomUUID(), stageId: randomUUID(), userId: randomUUID() };
+    for (const { name, method, path, body } of cases) {
+      const withB = await call(method, path, a.accessToken, body(bRefs));
+      const withNothing = await call(method, path, a.accessToken, body(missing));
+      const [bText, nothingText] = [await withB.text(), await withNothing.text()];
+      const outcome = (status: number, text: string) => ({ status, type: (JSON.parse(text) as { type?: string }).type });
+      expect({ name, ...outcome(withB.status, bText) }).toEqual({ name, ...outcome(withNothing.status, nothingText) });
+      expect({ name, failed: withB.status >= 400 }).toEqual({ name, failed: true });
+      for (const secret of bSecrets) expect(bText).not.toContain(secret);
+    }
+    // B's records are as B left them.
+    const b = await json<Session>(fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@tenant-b.example', password: PASSWORD }) }));
+    expect((await call('GET', `/api/v1/contacts/${bRefs.contactId}`, b.accessToken)).status).toBe(200);
+    expect(await json(call('GET', `/api/v1/leads/${bRefs.leadId}`, b.accessToken))).toMatchObject({ contact: { id: bRefs.contactId }, assigneeId: null, title: 'B secret fleet deal' });
+    expect((await json<{ stages: { id: string }[] }>(call('GET', `/api/v1/pipelines/${bRefs.pipelineId}`, b.accessToken))).stages.map((stage) => stage.id)).toContain(bRefs.stageId);
   });
 });

@@ -53,3 +53,4 @@ export { QUEUE_CONSUMER_ENABLED } from './queue/queue-consumer';
 export * from './jobs/job.view';
 export * from './jobs/jobs-http.module';
 export * from './jobs/upload-store';
+export * from './http/request-fields';

@@ -1,4 +1,4 @@
-import { isUniqueViolation, newId, TenantTx } from '@saler/platform';
+import { isUniqueViolation, newId, refuseNulls, TenantTx } from '@saler/platform';
 import { normaliseEmail, normalisePhone, validateAttributes } from '../domain/contact-fields';
 import { ContactIdentity } from '../domain/contact-identity.entity';
 import { Contact } from '../domain/contact.entity';
@@ -8,18 +8,24 @@ import type { ContactIdentityRequest, CreateContactRequest } from './create-cont
 
 export type ContactFields = Pick<Contact, 'name' | 'email' | 'phone' | 'locale' | 'attributes'>;
 
-/** The writable fields of a request, normalised (email lower-cased, phone E.164, attributes checked); absent fields stay absent. */
-export function normaliseContactInput(input: Omit<CreateContactRequest, 'identities'>): Partial<ContactFields> {
+type ContactInput = { [K in keyof Omit<CreateContactRequest, 'identities'>]?: CreateContactRequest[K] | null };
+
+/**
+ * The writable fields of a request, normalised (email lower-cased, phone E.164, attributes
+ * checked); absent fields stay absent and null clears name, email, phone or locale.
+ */
+export function normaliseContactInput(input: ContactInput): Partial<ContactFields> {
   const fields: Partial<ContactFields> = {};
-  if (input.name !== undefined) fields.name = input.name.trim();
-  if (input.email !== undefined) fields.email = normaliseEmail(input.email);
-  if (input.phone !== undefined) fields.phone = asFieldProblem(() => normalisePhone(input.phone as string));
+  refuseNulls(input, ['attributes']);
+  if (input.name !== undefined) fields.name = input.name === null ? null : input.name.trim();
+  if (input.email !== undefined) fields.email = input.email === null ? null : normaliseEmail(input.email);
+  if (input.phone !== undefined) fields.phone = input.phone === null ? null : asFieldProblem(() => normalisePhone(input.phone as string));
   if (input.locale !== undefined) fields.locale = input.locale;
-  if (input.attributes !== undefined) fields.attributes = asFieldProblem(() => validateAttributes(input.attributes));
+  if (input.attributes != null) fields.attributes = asFieldProblem(() => validateAttributes(input.attributes));
   return fields;
 }
 
-export function requireSomethingToKnowThemBy(fields: Partial<ContactFields>, identities: ContactIdentityRequest[] | undefined): void {
+export function requireSomethingToKnowThemBy(fields: Partial<ContactFields>, identities: readonly unknown[] | undefined): void {
   if (!fields.name && !fields.email && !fields.phone && (identities?.length ?? 0) === 0) {
     throw fieldProblem('name', 'A contact needs at least a name, an email, a phone or an identity');
   }

@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, LessThan } from 'typeorm';
 import { assertCan, newId, TenantTx } from '@saler/platform';
 import { Activity, ActivityType } from '../domain/activity.entity';
 import { Contact } from '../domain/contact.entity';
@@ -46,7 +46,8 @@ export async function recordActivity(tx: TenantTx, lead: Pick<Lead, 'id' | 'cont
     createdAt: at,
   };
   await tx.repository(Activity).insert(activity);
-  await tx.repository(Lead).update({ id: lead.id }, { lastActivityAt: at });
+  // A backdated entry (a call logged afterwards) never moves the last activity back in time.
+  await tx.repository(Lead).update({ id: lead.id, lastActivityAt: LessThan(at) }, { lastActivityAt: at });
   return activity;
 }
 

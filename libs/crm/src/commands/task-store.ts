@@ -18,7 +18,7 @@ export async function loadTaskToChange(tx: TenantTx, id: string, caller: Caller)
 }
 
 /** Announces a task's (new) reminder time; the worker turns it into a delayed job after commit. */
-export function announceSchedule(tx: TenantTx, task: Pick<Task, 'id' | 'reminderAt' | 'status'>): void {
+export function announceSchedule(tx: TenantTx, task: Pick<Task, 'id' | 'version' | 'reminderAt' | 'status'>): void {
   const reminderAt = task.status === 'open' ? (task.reminderAt?.toISOString() ?? null) : null;
-  tx.publish(new TaskScheduled(tx.context, { taskId: task.id, reminderAt }));
+  tx.publish(new TaskScheduled(tx.context, { taskId: task.id, version: task.version, reminderAt }));
 }

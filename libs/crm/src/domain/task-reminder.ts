@@ -4,9 +4,10 @@ export function reminderTime(dueAt: Date, offsetMinutes: number | null): Date | 
 }
 
 /**
- * The queue job id of one reminder time. A reschedule gets a new id (and a new delayed job); the
- * job of an old time finds the task's reminderAt moved and does nothing.
+ * The queue job id of one schedule of a task (its version): every reschedule gets a new delayed
+ * job, even back to a time used before; the job of an older schedule finds reminderAt moved (or
+ * already reminded) and does nothing.
  */
-export function reminderJobId(taskId: string, reminderAt: Date): string {
-  return `task-reminder.${taskId}.${reminderAt.getTime()}`;
+export function reminderJobId(taskId: string, version: number): string {
+  return `task-reminder.${taskId}.${version}`;
 }

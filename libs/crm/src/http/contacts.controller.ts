@@ -17,6 +17,9 @@ import { GetContactQuery } from '../queries/get-contact/get-contact.query';
 import { ListContactsQuery } from '../queries/list-contacts/list-contacts.query';
 import { ListContactsRequest } from '../queries/list-contacts/list-contacts.request';
 
+/** Whether the caller sees contacts' email and phone (a viewer does not; searching by them would reveal them). */
+export const seesContactDetails = (ability: AppAbility): boolean => ability.can('read', 'Contact', 'email') && ability.can('read', 'Contact', 'phone');
+
 /** A viewer sees a contact's email and phone as ***. */
 export const maskContact = (ability: AppAbility, contact: ContactView): ContactView => maskFields(ability, 'Contact', contact as unknown as Record<string, unknown>) as unknown as ContactView;
 
@@ -33,7 +36,7 @@ export class ContactsController {
   @CheckPolicies((ability) => ability.can('read', 'Contact'))
   @ApiOkResponse({ type: ContactPage })
   async list(@Query() request: ListContactsRequest, @CurrentContext() context: TenantContext, @CurrentAbility() ability: AppAbility): Promise<ContactPage> {
-    const page = await this.queryBus.execute(new ListContactsQuery(context, { limit: request.limit ?? DEFAULT_PAGE_SIZE, cursor: request.cursor }, request.q));
+    const page = await this.queryBus.execute(new ListContactsQuery(context, { limit: request.limit ?? DEFAULT_PAGE_SIZE, cursor: request.cursor }, request.q, seesContactDetails(ability)));
     return { data: page.data.map((contact) => maskContact(ability, contact)), nextCursor: page.nextCursor };
   }
 

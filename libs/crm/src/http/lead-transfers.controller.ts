@@ -10,6 +10,7 @@ import { StartLeadImportCommand } from '../commands/start-lead-import/start-lead
 import { fieldProblem } from '../domain/crm-problems';
 import { LEAD_EXPORT_COLUMNS, leadExportRows } from '../queries/export-leads/lead-export-rows';
 import { LeadFiltersRequest } from '../queries/list-leads/lead-filters.request';
+import { seesContactDetails } from './contacts.controller';
 import { maskLead } from './leads.controller';
 
 /** A cell a spreadsheet would run as a formula gets a leading quote (E.164 phones stay as they are). */
@@ -85,7 +86,7 @@ export class LeadTransfersController {
     @CurrentAbility() ability: AppAbility,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const rows = leadExportRows(this.queryBus, context, filters, principal.userId, (lead) => maskLead(ability, lead));
+    const rows = leadExportRows(this.queryBus, context, filters, { id: principal.userId, searchHidden: seesContactDetails(ability) }, (lead) => maskLead(ability, lead));
     // Fail before the 200 is sent if the filters or the first page are refused.
     const first = await rows.next();
     const all = async function* () {

@@ -20,6 +20,7 @@ import { MarkLeadWonCommand } from '../commands/mark-lead-won/mark-lead-won.comm
 import { UpdateLeadCommand } from '../commands/update-lead/update-lead.command';
 import { UpdateLeadRequest } from '../commands/update-lead/update-lead.request';
 import { GetLeadQuery } from '../queries/get-lead/get-lead.query';
+import { seesContactDetails } from './contacts.controller';
 import { ListActivitiesQuery } from '../queries/list-activities/list-activities.query';
 import { ListLeadsQuery } from '../queries/list-leads/list-leads.query';
 import { ListLeadsRequest } from '../queries/list-leads/list-leads.request';
@@ -49,7 +50,7 @@ export class LeadsController {
     @CurrentAbility() ability: AppAbility,
   ): Promise<LeadPage> {
     const { limit, cursor, ...filters } = request;
-    const page = await this.queryBus.execute(new ListLeadsQuery(context, filters, { limit: limit ?? DEFAULT_PAGE_SIZE, cursor }, principal.userId));
+    const page = await this.queryBus.execute(new ListLeadsQuery(context, filters, { limit: limit ?? DEFAULT_PAGE_SIZE, cursor }, principal.userId, seesContactDetails(ability)));
     return { data: page.data.map((lead) => maskLead(ability, lead)), nextCursor: page.nextCursor };
   }
 

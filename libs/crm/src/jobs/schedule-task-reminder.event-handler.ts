@@ -20,7 +20,7 @@ export class ScheduleTaskReminderOnTaskScheduled implements IEventHandler<TaskSc
     const reminderAt = new Date(event.payload.reminderAt);
     const data: TaskReminderJob = { taskId: event.payload.taskId, reminderAt: event.payload.reminderAt };
     await this.queue.add(QUEUES.CRM, JOBS.TASK_REMINDER, { tenantId: event.context.tenantId, actor: event.context.actor, requestId: event.context.requestId, payload: data }, {
-      jobId: reminderJobId(event.payload.taskId, reminderAt),
+      jobId: reminderJobId(event.payload.taskId, event.payload.version),
       delayMs: Math.max(0, reminderAt.getTime() - Date.now()),
     });
   }

@@ -5,7 +5,7 @@ import { CursorCodec } from '../pagination/cursor-codec';
 import { OutboxSignal } from '../outbox/outbox-signal';
 import { dataSourceOptions, SchemaManifest } from './data-source-options';
 import { APP_DATA_SOURCE, SYSTEM_DATA_SOURCE } from './database.tokens';
-import { assertNoPendingMigrations, assertRowLevelSecurityApplies, StartupError } from './startup-checks';
+import { assertNoPendingMigrations, assertRowLevelSecurityApplies, assertSystemRoleUsable, StartupError } from './startup-checks';
 import { DatabaseStatsHandler } from './queries/database-stats/database-stats.handler';
 import { SystemUnitOfWork } from './system-unit-of-work';
 import { UnitOfWork } from './unit-of-work';
@@ -51,8 +51,12 @@ export class DatabaseModule implements OnApplicationShutdown {
         {
           provide: SYSTEM_DATA_SOURCE,
           inject: [APP_CONFIG, APP_DATA_SOURCE],
-          useFactory: async (config: AppConfig, app: DataSource) =>
-            config.database.driver === 'postgres' ? initialise(new DataSource(dataSourceOptions(config.database, 'system', schema)), 'system') : app,
+          useFactory: async (config: AppConfig, app: DataSource) => {
+            if (config.database.driver !== 'postgres') return app;
+            const system = await initialise(new DataSource(dataSourceOptions(config.database, 'system', schema)), 'system');
+            await assertSystemRoleUsable(system, config.database.systemRole);
+            return system;
+          },
         },
         OutboxSignal,
         UnitOfWork,

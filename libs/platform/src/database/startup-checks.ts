@@ -26,3 +26,16 @@ export async function assertNoPendingMigrations(dataSource: DataSource): Promise
     throw new StartupError('The database has pending migrations: run `npm run migration:run` (as the owner, DATABASE_MIGRATION_URL) before starting');
   }
 }
+
+/**
+ * The system connection must be able to take the system role (BYPASSRLS) it uses for cross-tenant
+ * work (outbox relay, sweepers); otherwise every event would silently stay in the outbox.
+ */
+export async function assertSystemRoleUsable(dataSource: DataSource, systemRole: string): Promise<void> {
+  const [row] = (await dataSource.query(`SELECT current_user AS name, pg_has_role(current_user, $1, 'MEMBER') AS member`, [systemRole])) as { name: string; member: boolean }[];
+  if (!row.member) {
+    throw new StartupError(
+      `DATABASE_SYSTEM_URL logs in as "${row.name}", which cannot take the role "${systemRole}" for cross-tenant work; set DATABASE_SYSTEM_URL to the migrating owner (or another member of ${systemRole})`,
+    );
+  }
+}

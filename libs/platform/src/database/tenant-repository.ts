@@ -1,3 +1,4 @@
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
@@ -51,7 +52,8 @@ export class TenantRepository<E extends TenantOwnedEntity> {
     await this.repository.insert(list as never);
   }
 
-  async update(where: FindOptionsWhere<E>, patch: Partial<Omit<E, 'tenantId' | 'id'>>): Promise<number> {
+  /** `patch` may set a column from SQL (`{ version: () => 'version + 1' }`). */
+  async update(where: FindOptionsWhere<E>, patch: Partial<Omit<E, 'tenantId' | 'id'>> | QueryDeepPartialEntity<Omit<E, 'tenantId' | 'id'>>): Promise<number> {
     const result = await this.repository.update(this.scopeOne(where), patch as never);
     return result.affected ?? 0;
   }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CHANNEL_TYPES, ChannelType } from '../../domain/contact-identity.entity';
 import type { CustomAttributes } from '../../domain/contact.entity';
+import { OptionalNotNull, Trim } from '@saler/platform';
 
 export class ContactIdentityRequest {
   @ApiProperty({ enum: CHANNEL_TYPES })
@@ -17,35 +18,36 @@ export class ContactIdentityRequest {
 
 export class CreateContactRequest {
   @ApiPropertyOptional({ example: 'Ada Lovelace' })
-  @IsOptional()
+  @OptionalNotNull()
+  @Trim()
   @IsString()
   @Length(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'ada@example.com', description: 'Stored lower-cased' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsEmail()
   @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional({ example: '+14155552671', description: 'Any common format with a country code; stored as E.164' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(40)
   phone?: string;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag' })
-  @IsOptional()
+  @OptionalNotNull()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'locale must be a language tag such as en or pt-BR' })
   locale?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'At most 50 keys; values are strings, numbers, booleans or null' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsObject()
   attributes?: CustomAttributes;
 
   @ApiPropertyOptional({ type: [ContactIdentityRequest], description: 'Chat platform ids; each is unique per tenant' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })

@@ -25,7 +25,7 @@ export class CreateLeadHandler extends TenantCommandHandler<CreateLeadCommand, L
     if ((input.contactId === undefined) === (input.contact === undefined)) throw fieldProblem('contactId', 'Send either contactId or contact, not both or neither');
     const contact = input.contactId !== undefined ? await loadContact(tx, input.contactId) : await findOrCreateContact(tx, input.contact as NonNullable<typeof input.contact>);
     const stage = await resolveStartStage(tx, input.pipelineId, input.stageId);
-    if (input.assigneeId !== undefined) await requireActiveMember(this.queryBus, tx.context, input.assigneeId);
+    if (input.assigneeId != null) await requireActiveMember(this.queryBus, tx.context, input.assigneeId);
     const now = new Date();
     const tags = normaliseTags(input.tags ?? []);
     const lead: Lead = {

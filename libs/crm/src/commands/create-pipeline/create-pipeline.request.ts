@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { STAGE_KINDS, StageKind } from '../../domain/stage.entity';
+import { OptionalNotNull, Trim } from '@saler/platform';
 
 export class StageRequest {
   @ApiProperty({ example: 'Qualified' })
+  @Trim()
   @IsString()
   @Length(1, 100)
   name: string;
@@ -35,7 +37,7 @@ export class CreatePipelineRequest {
   stages: StageRequest[];
 
   @ApiPropertyOptional({ description: 'Make this the default pipeline for new leads' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   isDefault?: boolean;
 }

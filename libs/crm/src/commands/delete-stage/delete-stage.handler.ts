@@ -23,7 +23,7 @@ export class DeleteStageHandler extends TenantCommandHandler<DeleteStageCommand,
       }
       const target = remaining.find((row) => row.id === command.moveTo);
       if (target === undefined) throw fieldProblem('moveTo', 'moveTo must be another stage of the same pipeline');
-      moved = await tx.repository(Lead).update({ stageId: stage.id }, { stageId: target.id, status: target.kind, updatedAt: new Date() });
+      moved = await tx.repository(Lead).update({ stageId: stage.id }, { stageId: target.id, status: target.kind, ...(target.kind !== 'lost' ? { lostReason: null } : {}), version: () => 'version + 1', updatedAt: new Date() });
     }
     await tx.repository(Stage).delete({ id: stage.id });
     await writeStageOrder(tx, remaining);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { OptionalNotNull } from '@saler/platform';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 export const CALL_OUTCOMES = ['connected', 'no_answer', 'busy', 'voicemail', 'wrong_number'] as const;
@@ -34,7 +35,7 @@ export class LogActivityRequest {
   outcome?: (typeof CALL_OUTCOMES)[number];
 
   @ApiPropertyOptional({ description: 'When it happened, if not now (ISO 8601)' })
-  @IsOptional()
-  @IsString()
+  @OptionalNotNull()
+  @IsISO8601({ strict: true, strictSeparator: true })
   occurredAt?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, Max, Min, ValidateNested } from 'class-validator';
 import { SIGNAL_TYPES, ScoringSignalType } from '../../domain/lead-scoring';
+import { OptionalNotNull } from '@saler/platform';
 
 export class ScoringSignalRequest {
   @ApiProperty({ enum: SIGNAL_TYPES })
@@ -9,28 +10,28 @@ export class ScoringSignalRequest {
   type: ScoringSignalType;
 
   @ApiPropertyOptional({ minimum: -100, maximum: 100, description: 'Points (every type but inactivity_decay)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber()
   @Min(-100)
   @Max(100)
   weight?: number;
 
   @ApiPropertyOptional({ minimum: 1, description: 'inbound_messages: the threshold' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(10000)
   min?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'inactivity_decay: points lost per day' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber()
   @Min(0)
   @Max(100)
   perDay?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'inactivity_decay: the most it takes away' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsNumber()
   @Min(0)
   @Max(100)

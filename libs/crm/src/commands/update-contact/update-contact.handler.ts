@@ -1,8 +1,8 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { refuseNulls, staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
 import { Contact } from '../../domain/contact.entity';
 import { ContactUpdated } from '../../events/contact-updated.event';
-import { identitiesOf, loadContact, normaliseContactInput, replaceIdentities } from '../contact-input';
+import { identitiesOf, loadContact, normaliseContactInput, replaceIdentities, requireSomethingToKnowThemBy } from '../contact-input';
 import { ContactView, toContactView } from '../contact.view';
 import { UpdateContactCommand } from './update-contact.command';
 
@@ -11,8 +11,10 @@ export class UpdateContactHandler extends TenantCommandHandler<UpdateContactComm
   protected async handle(command: UpdateContactCommand, tx: TenantTx): Promise<ContactView> {
     const before = await loadContact(tx, command.contactId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) throw staleProblem('contact');
+    refuseNulls(command.changes, ['identities']);
     const { identities, ...rest } = command.changes;
     const fields = normaliseContactInput(rest);
+    requireSomethingToKnowThemBy({ ...before, ...fields }, identities ?? (await identitiesOf(tx, before.id)));
     // The version in the WHERE makes check and write one step: of racing writers with one ETag, one wins.
     const updated = await tx.repository(Contact).update({ id: before.id, version: before.version }, { ...fields, version: before.version + 1, updatedAt: new Date() });
     if (updated !== 1) throw staleProblem('contact');

@@ -1,5 +1,5 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { refuseNulls, staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
 import { Lead } from '../../domain/lead.entity';
 import { LeadUpdated } from '../../events/lead-updated.event';
 import { loadContact } from '../contact-input';
@@ -12,6 +12,7 @@ export class UpdateLeadHandler extends TenantCommandHandler<UpdateLeadCommand, L
   protected async handle(command: UpdateLeadCommand, tx: TenantTx): Promise<LeadView> {
     const before = await loadLeadToChange(tx, command.leadId, command.caller);
     if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) throw staleProblem('lead');
+    refuseNulls(command.changes, ['contactId', 'title', 'valueMinor', 'currency', 'tags']);
     const changes: Partial<Lead> = Object.fromEntries(Object.entries(command.changes).filter(([, value]) => value !== undefined));
     if (changes.contactId !== undefined) await loadContact(tx, changes.contactId);
     if (changes.title !== undefined) changes.title = changes.title.trim();

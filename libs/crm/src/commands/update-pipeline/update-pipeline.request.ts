@@ -1,15 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsOptional, IsString, Length } from 'class-validator';
+import { Equals, IsString, Length } from 'class-validator';
+import { OptionalNotNull, Trim } from '@saler/platform';
 
 export class UpdatePipelineRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
+  @Trim()
   @IsString()
   @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ description: 'true makes this the default pipeline (the previous default stops being one)', enum: [true] })
-  @IsOptional()
+  @OptionalNotNull()
   @Equals(true, { message: 'isDefault can only be set to true; make another pipeline the default instead' })
   isDefault?: true;
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
-import { assertCan, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { assertCan, refuseNulls, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { reminderTime } from '../../domain/task-reminder';
 import { Task } from '../../domain/task.entity';
 import { requireActiveMember } from '../assignee';
@@ -19,17 +19,18 @@ export class UpdateTaskHandler extends TenantCommandHandler<UpdateTaskCommand, T
   }
 
   protected async handle(command: UpdateTaskCommand, tx: TenantTx): Promise<TaskView> {
+    refuseNulls(command.changes, ['title', 'dueAt']);
     const before = await loadTaskToChange(tx, command.taskId, command.caller);
-    const input = command.changes;
+    const input = command.changes as { [K in keyof typeof command.changes]: (typeof command.changes)[K] | null };
     const changes: Partial<Task> = {};
-    if (input.title !== undefined) changes.title = input.title.trim();
-    if (input.leadId !== undefined) changes.leadId = (await loadLead(tx, input.leadId)).id;
+    if (input.title != null) changes.title = input.title.trim();
+    if (input.leadId !== undefined) changes.leadId = input.leadId === null ? null : (await loadLead(tx, input.leadId)).id;
     if (input.assigneeId !== undefined && input.assigneeId !== before.assigneeId) {
       assertCan(abilityOf(tx, command.caller), 'update', 'Task', { assigneeId: input.assigneeId });
-      await requireActiveMember(this.queryBus, tx.context, input.assigneeId);
+      if (input.assigneeId !== null) await requireActiveMember(this.queryBus, tx.context, input.assigneeId);
       changes.assigneeId = input.assigneeId;
     }
-    if (input.dueAt !== undefined) changes.dueAt = new Date(input.dueAt);
+    if (input.dueAt != null) changes.dueAt = new Date(input.dueAt);
     if (input.reminderOffsetMinutes !== undefined) changes.reminderOffsetMinutes = input.reminderOffsetMinutes;
     const reminderAt = reminderTime(changes.dueAt ?? before.dueAt, changes.reminderOffsetMinutes !== undefined ? changes.reminderOffsetMinutes : before.reminderOffsetMinutes);
     const rescheduled = (reminderAt?.getTime() ?? null) !== (before.reminderAt?.getTime() ?? null);

@@ -21,12 +21,18 @@ function majorUnits(valueMinor: number, currency: string): string {
  * unit of work, keyset-paged), so an export of any size never holds a transaction or the whole set.
  * `present` masks what the caller may not see.
  */
-export async function* leadExportRows(queryBus: QueryBus, context: TenantContext, filters: LeadFiltersRequest, callerId: string | null, present: (lead: LeadView) => LeadView): AsyncGenerator<LeadExportRow> {
+export async function* leadExportRows(
+  queryBus: QueryBus,
+  context: TenantContext,
+  filters: LeadFiltersRequest,
+  caller: { id: string | null; searchHidden: boolean },
+  present: (lead: LeadView) => LeadView,
+): AsyncGenerator<LeadExportRow> {
   const pipelines = await queryBus.execute(new ListPipelinesQuery(context));
   const stageNames = new Map(pipelines.data.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name] as const)));
   let cursor: string | undefined;
   do {
-    const page = await queryBus.execute(new ListLeadsQuery(context, filters, { limit: EXPORT_PAGE, cursor }, callerId));
+    const page = await queryBus.execute(new ListLeadsQuery(context, filters, { limit: EXPORT_PAGE, cursor }, caller.id, caller.searchHidden));
     for (const lead of page.data.map(present)) {
       yield {
         name: lead.contact.name,

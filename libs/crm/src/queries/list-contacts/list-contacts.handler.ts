@@ -18,11 +18,13 @@ export class ListContactsHandler extends TenantQueryHandler<ListContactsQuery, C
 
   protected async handle(query: ListContactsQuery, tx: TenantTx): Promise<ContactPage> {
     const builder = tx.repository(Contact).scopedQuery('c').andWhere('c.deleted_at IS NULL');
-    if (query.q !== undefined) {
+    if (query.q !== undefined && query.searchHidden) {
       builder.andWhere(`(LOWER(c.name) LIKE :q ESCAPE '\\' OR c.email LIKE :q ESCAPE '\\' OR c.phone LIKE :qPhone ESCAPE '\\')`, {
         q: likePattern(query.q),
         qPhone: likePattern(query.q.replace(/[\s()-]/g, '')),
       });
+    } else if (query.q !== undefined) {
+      builder.andWhere(`LOWER(c.name) LIKE :q ESCAPE '\\'`, { q: likePattern(query.q) });
     }
     const page = await keysetPage(builder, NEWEST_FIRST, 'c.id', query.page, this.cursors, (contact) => contact);
     const identities = await identitiesByContact(tx, page.data.map((contact) => contact.id));

@@ -6,6 +6,8 @@ export class ListContactsQuery extends TenantQuery<ContactPage> {
     context: TenantContext,
     readonly page: { limit: number; cursor?: string },
     readonly q?: string,
+    /** Whether q may match email and phone: not for callers who see them masked (a match would reveal them). */
+    readonly searchHidden = true,
   ) {
     super(context);
   }

@@ -14,7 +14,7 @@ export function leadSort(name: LeadSortName = '-createdAt'): KeysetSort<Lead> {
 }
 
 /** The leads of the tenant that pass the filters; `me` is the caller. */
-export function filteredLeads(tx: TenantTx, filters: LeadFiltersRequest, callerId: string | null): SelectQueryBuilder<Lead> {
+export function filteredLeads(tx: TenantTx, filters: LeadFiltersRequest, callerId: string | null, searchHidden: boolean): SelectQueryBuilder<Lead> {
   const query = tx.repository(Lead).scopedQuery('l');
   if (filters.stageId !== undefined) query.andWhere('l.stage_id = :stageId', { stageId: filters.stageId });
   if (filters.status !== undefined) query.andWhere('l.status = :status', { status: filters.status });
@@ -29,7 +29,7 @@ export function filteredLeads(tx: TenantTx, filters: LeadFiltersRequest, callerI
   if (filters.createdTo !== undefined) query.andWhere('l.created_at < :createdTo', { createdTo: new Date(filters.createdTo) });
   if (filters.q !== undefined) {
     query.andWhere(
-      `(LOWER(l.title) LIKE :q ESCAPE '\\' OR EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = l.tenant_id AND c.id = l.contact_id AND (LOWER(c.name) LIKE :q ESCAPE '\\' OR c.email LIKE :q ESCAPE '\\')))`,
+      `(LOWER(l.title) LIKE :q ESCAPE '\\' OR EXISTS (SELECT 1 FROM contacts c WHERE c.tenant_id = l.tenant_id AND c.id = l.contact_id AND (LOWER(c.name) LIKE :q ESCAPE '\\'${searchHidden ? ` OR c.email LIKE :q ESCAPE '\\'` : ''})))`,
       { q: likePattern(filters.q) },
     );
   }

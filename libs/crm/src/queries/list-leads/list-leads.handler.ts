@@ -15,7 +15,7 @@ export class ListLeadsHandler extends TenantQueryHandler<ListLeadsQuery, LeadPag
   }
 
   protected async handle(query: ListLeadsQuery, tx: TenantTx): Promise<LeadPage> {
-    const page = await keysetPage(filteredLeads(tx, query.filters, query.callerId), leadSort(query.filters.sort), 'l.id', query.page, this.cursors, (lead) => lead);
+    const page = await keysetPage(filteredLeads(tx, query.filters, query.callerId, query.searchHidden), leadSort(query.filters.sort), 'l.id', query.page, this.cursors, (lead) => lead);
     return { data: await leadViews(tx, page.data), nextCursor: page.nextCursor };
   }
 }

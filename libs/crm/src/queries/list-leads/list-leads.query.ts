@@ -9,6 +9,8 @@ export class ListLeadsQuery extends TenantQuery<LeadPage> {
     readonly page: { limit: number; cursor?: string },
     /** Who `assigneeId=me` means. */
     readonly callerId: string | null,
+    /** Whether q may match the contact's email: not for callers who see it masked. */
+    readonly searchHidden = true,
   ) {
     super(context);
   }
