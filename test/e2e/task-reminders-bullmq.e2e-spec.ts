@@ -76,7 +76,7 @@ describe('task reminders with BullMQ (black box, api + worker)', () => {
     const metricsPort = await freePort();
     const started = startProcess({
       entry: { dist: 'apps/worker/src/main.js' },
-      env: { ...shared, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL },
+      env: { ...shared, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.env.DATABASE_URL, DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL },
     });
     await waitForReady(started, `http://127.0.0.1:${metricsPort}/health/ready`, 60_000);
     return started;
