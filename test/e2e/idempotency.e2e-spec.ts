@@ -118,6 +118,19 @@ describe('Idempotency-Key (black box, PostgreSQL)', () => {
     expect(listed[0].id).toBe(created[0].body.id);
   });
 
+  it('creates exactly one lead from 20 parallel POST /leads with one key (and one contact)', async () => {
+    const body = { title: 'Parallel fleet', valueMinor: 5000, currency: 'EUR', contact: { name: 'Idem Person', email: 'idem.person@example.com' } };
+    const responses = await Promise.all(Array.from({ length: 20 }, () => post('/leads', owner.accessToken, body, 'lead-parallel')));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status !== 201 && status !== 409)).toEqual([]);
+    const created = await Promise.all(responses.filter((response) => response.status === 201).map((response) => json<{ id: string }>(response)));
+    expect(new Set(created.map((lead) => lead.id)).size).toBe(1);
+    const leads = await json<{ data: { id: string; contact: { id: string } }[] }>(fetch(`${base}/api/v1/leads?q=parallel`, { headers: { authorization: `Bearer ${owner.accessToken}` } }));
+    expect(leads.data.map((lead) => lead.id)).toEqual([created[0].id]);
+    const contacts = await json<{ data: unknown[] }>(fetch(`${base}/api/v1/contacts?q=idem.person`, { headers: { authorization: `Bearer ${owner.accessToken}` } }));
+    expect(contacts.data).toHaveLength(1);
+  });
+
   it('scopes a key per actor (user or API key) and per tenant', async () => {
     const invitation = await json<{ token: string }>(post('/invitations', owner.accessToken, { email: 'admin@idem-one.example', role: 'admin' }));
     const admin = await json<Session>(post('/invitations/accept', undefined, { token: invitation.token, name: 'Admin', password: PASSWORD }));

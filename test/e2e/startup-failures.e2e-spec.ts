@@ -58,7 +58,7 @@ describe('the api refuses to start, in one clear line', () => {
       expect(output).toMatch(/bypasses row-level security; log in as the application role \(saler_app\)/);
     });
 
-    it('when the system login (DATABASE_SYSTEM_URL, by default DATABASE_URL) cannot take the system role', async () => {
+    it('when the system login (DATABASE_SYSTEM_URL, by default DATABASE_URL) of a process that runs jobs cannot take the system role', async () => {
       const { code, output } = await exitOf({ DATABASE_URL: db.env.DATABASE_URL });
       expect(code).toBe(1);
       expect(output).toMatch(/^DATABASE_SYSTEM_URL logs in as "saler_app", which cannot take the role "saler_system"/m);

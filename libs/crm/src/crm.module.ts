@@ -27,6 +27,7 @@ import { MergeContactsHandler } from './commands/merge-contacts/merge-contacts.h
 import { RecomputeLeadScoresHandler } from './commands/recompute-lead-scores/recompute-lead-scores.handler';
 import { ReorderStagesHandler } from './commands/reorder-stages/reorder-stages.handler';
 import { ReplaceScoringRulesHandler } from './commands/replace-scoring-rules/replace-scoring-rules.handler';
+import { RescoreAllTenantsHandler } from './commands/rescore-all-tenants/rescore-all-tenants.handler';
 import { RunLeadImportHandler } from './commands/run-lead-import/run-lead-import.handler';
 import { StartLeadImportHandler } from './commands/start-lead-import/start-lead-import.handler';
 import { SweepDueRemindersHandler } from './commands/sweep-due-reminders/sweep-due-reminders.handler';
@@ -69,6 +70,7 @@ import { CrmTenantProvisioner } from './crm-tenant-provisioner';
     RecomputeLeadScoresHandler,
     ReorderStagesHandler,
     ReplaceScoringRulesHandler,
+    RescoreAllTenantsHandler,
     RunLeadImportHandler,
     StartLeadImportHandler,
     SweepDueRemindersHandler,

@@ -43,7 +43,7 @@ export class PlatformModule {
         }),
         LoggingModule,
         CqrsModule.forRoot(),
-        DatabaseModule.forRoot(options.schema),
+        DatabaseModule.forRoot(options.schema, options.consumeQueues),
         QueueModule.forRoot({ consume: options.consumeQueues }),
         MetricsModule,
         OutboxModule,

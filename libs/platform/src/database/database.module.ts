@@ -30,7 +30,8 @@ export class DatabaseModule implements OnApplicationShutdown {
     @Inject(SYSTEM_DATA_SOURCE) private readonly system: DataSource,
   ) {}
 
-  static forRoot(schema: SchemaManifest): DynamicModule {
+  /** `runsSystemWork`: this process runs the outbox relay and jobs, so its system login must be able to take the system role. */
+  static forRoot(schema: SchemaManifest, runsSystemWork: boolean): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -54,7 +55,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           useFactory: async (config: AppConfig, app: DataSource) => {
             if (config.database.driver !== 'postgres') return app;
             const system = await initialise(new DataSource(dataSourceOptions(config.database, 'system', schema)), 'system');
-            await assertSystemRoleUsable(system, config.database.systemRole);
+            if (runsSystemWork) await assertSystemRoleUsable(system, config.database.systemRole);
             return system;
           },
         },

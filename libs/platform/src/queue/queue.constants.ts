@@ -18,6 +18,7 @@ export const JOBS = {
   TASK_REMINDER_SWEEP: 'task.reminder_sweep',
   LEAD_SCORE: 'lead.score',
   TENANT_RESCORE: 'lead.rescore_tenant',
+  DAILY_RESCORE: 'lead.rescore_daily',
   LEAD_IMPORT: 'lead.import',
   IDEMPOTENCY_PURGE: 'idempotency.purge',
 } as const;
