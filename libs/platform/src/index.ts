@@ -49,7 +49,6 @@ export * from './jobs/job-upload-chunk.entity';
 export * from './tenancy/tenant-provisioning';
 export * from './http/etag';
 export * from './pagination/keyset';
-export { QUEUE_CONSUMER_ENABLED } from './queue/queue-consumer';
 export * from './jobs/job.view';
 export * from './jobs/jobs-http.module';
 export * from './jobs/upload-store';

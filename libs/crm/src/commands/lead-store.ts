@@ -5,6 +5,7 @@ import { Contact } from '../domain/contact.entity';
 import { notFound } from '../domain/crm-problems';
 import { LeadTag } from '../domain/lead-tag.entity';
 import { Lead } from '../domain/lead.entity';
+import { Stage } from '../domain/stage.entity';
 import { abilityOf, Caller } from './caller';
 import { LeadView } from './lead.view';
 
@@ -19,6 +20,28 @@ export async function loadLeadToChange(tx: TenantTx, id: string, caller: Caller)
   const lead = await loadLead(tx, id);
   assertCan(abilityOf(tx, caller), 'update', 'Lead', { assigneeId: lead.assigneeId });
   return lead;
+}
+
+export type NewLeadFields = Pick<Lead, 'contactId' | 'title' | 'valueMinor' | 'currency' | 'source' | 'assigneeId' | 'tags' | 'expectedCloseDate'>;
+
+/** A new lead in a stage (its status is the stage's kind), with what every new lead starts with. */
+export function newLead(tenantId: string, fields: NewLeadFields, stage: Pick<Stage, 'id' | 'pipelineId' | 'kind'>, now: Date): Lead {
+  return {
+    ...fields,
+    tenantId,
+    id: newId(),
+    pipelineId: stage.pipelineId,
+    stageId: stage.id,
+    status: stage.kind,
+    lostReason: null,
+    score: 0,
+    lastActivityAt: now,
+    inboundMessages: 0,
+    quoteRequestedAt: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Tags are trimmed, lower-cased and unique. */

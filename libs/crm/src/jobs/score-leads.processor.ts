@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { JobHandler, JobProcessor, JOBS, QueueJob, QUEUES, TenantContext } from '@saler/platform';
+import { JobHandler, jobContext, JobProcessor, JOBS, QueueJob, QUEUES } from '@saler/platform';
 import { RecomputeLeadScoresCommand } from '../commands/recompute-lead-scores/recompute-lead-scores.command';
 import { ScoreLeadsJob } from './score-leads-on-change.event-handler';
 
@@ -11,7 +11,7 @@ export class ScoreLeadsProcessor implements JobHandler<ScoreLeadsJob> {
   constructor(private readonly commandBus: CommandBus) {}
 
   async process(job: QueueJob<ScoreLeadsJob>): Promise<void> {
-    const context: TenantContext = { tenantId: job.data.tenantId as string, actor: job.data.actor, requestId: job.data.requestId };
+    const context = jobContext(job);
     const { leadIds, contactId } = job.data.payload;
     if (leadIds !== undefined) {
       await this.commandBus.execute(new RecomputeLeadScoresCommand(context, { leadIds }));

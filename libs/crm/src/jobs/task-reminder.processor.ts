@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { JobHandler, JobProcessor, JOBS, QueueJob, QUEUES } from '@saler/platform';
+import { JobHandler, jobContext, JobProcessor, JOBS, QueueJob, QUEUES } from '@saler/platform';
 import { FireTaskReminderCommand } from '../commands/fire-task-reminder/fire-task-reminder.command';
 import { TaskReminderJob } from './schedule-task-reminder.event-handler';
 
@@ -11,7 +11,6 @@ export class TaskReminderProcessor implements JobHandler<TaskReminderJob> {
   constructor(private readonly commandBus: CommandBus) {}
 
   async process(job: QueueJob<TaskReminderJob>): Promise<void> {
-    const context = { tenantId: job.data.tenantId as string, actor: job.data.actor, requestId: job.data.requestId };
-    await this.commandBus.execute(new FireTaskReminderCommand(context, job.data.payload.taskId, new Date(job.data.payload.reminderAt)));
+    await this.commandBus.execute(new FireTaskReminderCommand(jobContext(job), job.data.payload.taskId, new Date(job.data.payload.reminderAt)));
   }
 }

@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DiscoveryService } from '@nestjs/core';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import { ClsService } from 'nestjs-cls';
+import { randomUUID } from 'node:crypto';
 import type { Counter, Histogram } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContextStore } from '../context/request-context';
+import { SYSTEM_ACTOR } from '../context/tenant-context';
 import { METRICS } from '../metrics/metric-names';
 import { JOB_PROCESSOR, JobHandler, JobProcessorMetadata } from './job-processor.decorator';
 import { QueueName } from './queue.constants';
@@ -31,9 +33,10 @@ export class QueueConsumer implements OnApplicationBootstrap {
     @InjectMetric(METRICS.JOB_DURATION) private readonly jobDuration: Histogram<'queue' | 'name'>,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     const byQueue = new Map<QueueName, { jobs: string[]; handler: JobHandler }[]>();
+    const schedules: JobProcessorMetadata[] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as JobHandler | undefined;
       if (!instance || !wrapper.metatype) continue;
@@ -42,9 +45,13 @@ export class QueueConsumer implements OnApplicationBootstrap {
       const list = byQueue.get(meta.queue) ?? [];
       list.push({ jobs: meta.jobs, handler: instance });
       byQueue.set(meta.queue, list);
+      if (meta.everyMs !== undefined) schedules.push(meta);
     }
     for (const [queue, processors] of byQueue) {
       this.driver.work(queue, (job) => this.run(job, processors), this.config.queue.concurrency);
+    }
+    for (const { queue, jobs, everyMs } of schedules) {
+      await this.driver.schedule(queue, jobs[0], everyMs as number, { tenantId: null, actor: SYSTEM_ACTOR, requestId: randomUUID(), payload: {} });
     }
   }
 

@@ -1,4 +1,4 @@
-import { Actor } from '../context/tenant-context';
+import { Actor, TenantContext } from '../context/tenant-context';
 import { QueueName } from './queue.constants';
 
 /** What every job carries: who, for which tenant (null for cross-tenant system jobs), and the request it came from. */
@@ -53,6 +53,12 @@ export interface QueueDriver {
 }
 
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
+
+/** The TenantContext a tenant job's processor hands to its command. */
+export function jobContext(job: QueueJob): TenantContext {
+  if (job.data.tenantId === null) throw new Error(`Job ${job.queue}/${job.name} ${job.id} carries no tenant`);
+  return { tenantId: job.data.tenantId, actor: job.data.actor, requestId: job.data.requestId };
+}
 
 export function backoffDelay(attempt: number, baseMs: number): number {
   return baseMs * 2 ** (attempt - 1);

@@ -1,12 +1,12 @@
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
-import { newId, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { fieldProblem } from '../../domain/crm-problems';
 import { Lead } from '../../domain/lead.entity';
 import { LeadCreated } from '../../events/lead-created.event';
 import { requireActiveMember } from '../assignee';
 import { loadContact } from '../contact-input';
 import { findOrCreateContact } from '../find-or-create-contact';
-import { leadView, normaliseTags, recordActivity, writeTags } from '../lead-store';
+import { leadView, newLead, normaliseTags, recordActivity, writeTags } from '../lead-store';
 import { LeadView } from '../lead.view';
 import { resolveStartStage } from '../resolve-stage';
 import { CreateLeadCommand } from './create-lead.command';
@@ -28,29 +28,21 @@ export class CreateLeadHandler extends TenantCommandHandler<CreateLeadCommand, L
     if (input.assigneeId != null) await requireActiveMember(this.queryBus, tx.context, input.assigneeId);
     const now = new Date();
     const tags = normaliseTags(input.tags ?? []);
-    const lead: Lead = {
-      tenantId: tx.tenantId,
-      id: newId(),
-      contactId: contact.id,
-      title: input.title.trim(),
-      valueMinor: input.valueMinor ?? 0,
-      currency: input.currency ?? 'USD',
-      source: input.source ?? (tx.context.actor.type === 'api_key' ? 'api' : 'manual'),
-      pipelineId: stage.pipelineId,
-      stageId: stage.id,
-      status: stage.kind,
-      lostReason: null,
-      score: 0,
-      assigneeId: input.assigneeId ?? null,
-      tags,
-      expectedCloseDate: input.expectedCloseDate ?? null,
-      lastActivityAt: now,
-      inboundMessages: 0,
-      quoteRequestedAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const lead = newLead(
+      tx.tenantId,
+      {
+        contactId: contact.id,
+        title: input.title.trim(),
+        valueMinor: input.valueMinor ?? 0,
+        currency: input.currency ?? 'USD',
+        source: input.source ?? (tx.context.actor.type === 'api_key' ? 'api' : 'manual'),
+        assigneeId: input.assigneeId ?? null,
+        tags,
+        expectedCloseDate: input.expectedCloseDate ?? null,
+      },
+      stage,
+      now,
+    );
     await tx.repository(Lead).insert(lead);
     await writeTags(tx, lead.id, tags, false);
     await recordActivity(tx, lead, 'lead_created', { title: lead.title, stageId: stage.id, source: lead.source }, now);

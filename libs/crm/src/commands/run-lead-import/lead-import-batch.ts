@@ -5,6 +5,7 @@ import { Contact } from '../../domain/contact.entity';
 import { ImportedRow } from '../../domain/lead-import-row';
 import { LeadTag } from '../../domain/lead-tag.entity';
 import { Lead } from '../../domain/lead.entity';
+import { newLead } from '../lead-store';
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 and SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 500;
@@ -49,29 +50,14 @@ export async function importBatch(tx: TenantTx, jobId: string, rows: ImportedRow
     }
     if (contact.email !== null) byEmail.set(contact.email, contactId);
     if (contact.phone !== null) byPhone.set(contact.phone, contactId);
-    const leadId = newId();
-    leads.push({
-      id: leadId,
-      contactId,
-      title: lead.title,
-      valueMinor: lead.valueMinor,
-      currency: lead.currency,
-      source: 'import',
-      pipelineId: lead.stage.pipelineId,
-      stageId: lead.stage.id,
-      status: lead.stage.kind,
-      lostReason: null,
-      score: 0,
-      assigneeId: null,
-      tags: lead.tags,
-      expectedCloseDate: lead.expectedCloseDate,
-      lastActivityAt: now,
-      inboundMessages: 0,
-      quoteRequestedAt: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const created = newLead(
+      tx.tenantId,
+      { contactId, title: lead.title, valueMinor: lead.valueMinor, currency: lead.currency, source: 'import', assigneeId: null, tags: lead.tags, expectedCloseDate: lead.expectedCloseDate },
+      lead.stage,
+      now,
+    );
+    const leadId = created.id;
+    leads.push(created);
     for (const tag of lead.tags) tags.push({ id: newId(), leadId, tag });
     activities.push({ id: newId(), leadId, contactId, type: 'import', data: { jobId }, actorType: tx.context.actor.type, actorId: tx.context.actor.id, createdAt: now });
   }
