@@ -7,6 +7,8 @@ export interface LoadStep {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: unknown;
+  /** A body per request (n counts from 0 across warm-up and measurement), e.g. to make each POST unique. Replaces `body`. */
+  bodyFor?: (n: number) => unknown;
 }
 
 export interface StepResult {
@@ -14,8 +16,19 @@ export interface StepResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Transport errors + timeouts + non-2xx answers. */
   errors: number;
+  /** Answers outside 2xx (part of `errors`). */
+  non2xx: number;
+  /** api CPU time per answered request: comparable across runs even when other work shares the machine. */
+  apiCpuMsPerRequest: number;
   apiRssMb: number;
+}
+
+/** What a scenario may return instead of bare rows: named figures (seeding time, ratios, import rate) printed under the table. */
+export interface ScenarioReport {
+  rows: StepResult[];
+  figures: Record<string, string | number | null>;
 }
 
 export const LOAD = {
@@ -26,22 +39,29 @@ export const LOAD = {
 
 /** Warms up, then drives one route with autocannon; errors count transport errors, timeouts and non-2xx answers. */
 export async function drive(stack: Stack, step: LoadStep): Promise<StepResult> {
+  const bodyFor = step.bodyFor;
+  let sent = 0;
   const options = {
     url: `${stack.base}${step.path}`,
     method: step.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...step.headers },
     body: step.body === undefined ? undefined : JSON.stringify(step.body),
     connections: LOAD.connections,
+    ...(bodyFor === undefined ? {} : { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify(bodyFor(sent++)) }) }] }),
   };
   await autocannon({ ...options, duration: LOAD.warmupSeconds });
   stack.resetRss();
+  const cpuBefore = stack.apiCpuSeconds();
   const result = await autocannon({ ...options, duration: LOAD.durationSeconds });
+  const cpuSeconds = stack.apiCpuSeconds() - cpuBefore;
   return {
     step: step.name,
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    non2xx: result.non2xx,
+    apiCpuMsPerRequest: result.requests.total > 0 ? Math.round((cpuSeconds * 10_000) / result.requests.total) / 10 : 0,
     apiRssMb: Math.round(stack.peakApiRssMb()),
   };
 }
