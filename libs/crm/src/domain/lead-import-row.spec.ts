@@ -1,7 +1,7 @@
 import { ContactFieldError } from './contact-fields';
 import { ImportDefaults, ImportHeaderError, mapImportRow, resolveHeader, toMinorUnits } from './lead-import-row';
 
-const stage = (name: string, kind: 'open' | 'won' | 'lost' = 'open') => ({ id: `id-${name}`, pipelineId: 'p', name, kind });
+const stage = (name: string, kind: 'open' | 'won' | 'lost' = 'open') => ({ id: `id-${name}`, pipelineId: 'p', name, kind, probability: 40 });
 const defaults: ImportDefaults = {
   stages: new Map([stage('New'), stage('Qualified'), stage('Won', 'won')].map((row) => [row.name.toLowerCase(), row])),
   first: stage('New'),

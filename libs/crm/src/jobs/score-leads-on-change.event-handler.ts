@@ -7,7 +7,6 @@ import { LeadActivityLogged } from '../events/lead-activity-logged.event';
 import { LeadCreated } from '../events/lead-created.event';
 import { LeadStageChanged } from '../events/lead-stage-changed.event';
 import { LeadUpdated } from '../events/lead-updated.event';
-import { LeadsImported } from '../events/leads-imported.event';
 import { ScoringRulesChanged } from '../events/scoring-rules-changed.event';
 
 /** Changes within one window of this length collapse into one scoring job that runs when the window ends. */
@@ -18,15 +17,16 @@ export interface ScoreLeadsJob {
   contactId?: string;
 }
 
-type ScoringTrigger = LeadCreated | LeadUpdated | LeadStageChanged | LeadActivityLogged | LeadsImported | ContactUpdated | ContactsMerged | ScoringRulesChanged;
+type ScoringTrigger = LeadCreated | LeadUpdated | LeadStageChanged | LeadActivityLogged | ContactUpdated | ContactsMerged | ScoringRulesChanged;
 
 /**
  * Every event that can move a score queues a scoring job, debounced per lead: the job id names the
  * lead and the time window, so a burst of changes in one window is one job, run after the window
- * with the lead's latest state. A rules change rescores the whole tenant.
+ * with the lead's latest state. A rules change rescores the whole tenant. Imported leads are scored
+ * as they are written.
  */
 @Injectable()
-@EventsHandler(LeadCreated, LeadUpdated, LeadStageChanged, LeadActivityLogged, LeadsImported, ContactUpdated, ContactsMerged, ScoringRulesChanged)
+@EventsHandler(LeadCreated, LeadUpdated, LeadStageChanged, LeadActivityLogged, ContactUpdated, ContactsMerged, ScoringRulesChanged)
 export class ScoreLeadsOnChange implements IEventHandler<ScoringTrigger> {
   constructor(@Inject(QUEUE_DRIVER) private readonly queue: QueueDriver) {}
 
@@ -53,6 +53,6 @@ export class ScoreLeadsOnChange implements IEventHandler<ScoringTrigger> {
 }
 
 function leadIdsOf(event: DomainEvent): string[] {
-  if (event instanceof LeadsImported || event instanceof ContactsMerged) return event.payload.leadIds;
+  if (event instanceof ContactsMerged) return event.payload.leadIds;
   return [(event.payload as { leadId: string }).leadId];
 }

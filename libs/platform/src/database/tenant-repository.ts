@@ -1,4 +1,5 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
@@ -53,6 +54,44 @@ export class TenantRepository<E extends TenantOwnedEntity> {
   }
 
   /** `patch` may set a column from SQL (`{ version: () => 'version + 1' }`). */
+  /**
+   * Inserts many rows of this tenant in as few statements as possible, for imports: on PostgreSQL one
+   * `INSERT … SELECT FROM unnest(…)` per call (one array parameter per column, whatever the row
+   * count), on SQLite multi-row VALUES in chunks. Values go through the column's transformer and the
+   * driver's own conversion, as with insert(); every column needs a value or a default.
+   */
+  async insertBulk(input: DeepPartial<E>[]): Promise<void> {
+    if (input.length === 0) return;
+    const rows = input.map((row) => this.own(row));
+    const metadata = this.repository.metadata;
+    const driver = this.repository.manager.connection.driver;
+    const table = driver.escape(metadata.tableName);
+    const columns = metadata.columns;
+    const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const valuesOf = (column: (typeof columns)[number]) =>
+      rows.map((row) => {
+        const raw: unknown = column.getEntityValue(row as ObjectLiteral);
+        const value = raw === undefined ? columnDefault(column) : raw;
+        return driver.preparePersistentValue(value, column) as unknown;
+      });
+    if (driver.options.type === 'postgres') {
+      const casts = columns.map((column, index) => `u.c${index}::${driver.normalizeType(column)}`).join(', ');
+      const arrays = columns.map((column) => valuesOf(column).map(asPostgresText));
+      const unnest = columns.map((_column, index) => `$${index + 1}::text[]`).join(', ');
+      await this.repository.manager.query(`INSERT INTO ${table} (${names}) SELECT ${casts} FROM unnest(${unnest}) AS u(${columns.map((_column, index) => `c${index}`).join(', ')})`, arrays);
+      return;
+    }
+    const byColumn = columns.map(valuesOf);
+    const perStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMETERS / columns.length));
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const count = Math.min(perStatement, rows.length - start);
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      const parameters: unknown[] = [];
+      for (let row = start; row < start + count; row++) for (const values of byColumn) parameters.push(values[row]);
+      await this.repository.manager.query(`INSERT INTO ${table} (${names}) VALUES ${Array.from({ length: count }, () => tuple).join(', ')}`, parameters);
+    }
+  }
+
   async update(where: FindOptionsWhere<E>, patch: Partial<Omit<E, 'tenantId' | 'id'>> | QueryDeepPartialEntity<Omit<E, 'tenantId' | 'id'>>): Promise<number> {
     const result = await this.repository.update(this.scopeOne(where), patch as never);
     return result.affected ?? 0;
@@ -87,4 +126,21 @@ export class TenantRepository<E extends TenantOwnedEntity> {
   private scopeOne(where: FindOptionsWhere<E>): FindOptionsWhere<E> {
     return { ...where, tenantId: this.tenantId } as FindOptionsWhere<E>;
   }
+}
+
+/** SQLite's default bound-parameter limit is 32,766; stay well under it. */
+const SQLITE_MAX_PARAMETERS = 30_000;
+
+function columnDefault(column: ColumnMetadata): unknown {
+  if (column.default !== undefined) return typeof column.default === 'function' ? undefined : column.default;
+  if (column.isNullable) return null;
+  throw new Error(`insertBulk: no value for ${column.entityMetadata.tableName}.${column.databaseName}`);
+}
+
+/** Every value travels as text in a text[] and is cast back by the column's own type. */
+function asPostgresText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }

@@ -130,6 +130,15 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * A unit of work of its own even when the caller runs inside another: for long orchestrations
+   * (an import reading its file while a batch commits) whose steps must never join whatever
+   * transaction their async context happens to inherit.
+   */
+  runSeparately<T>(context: TenantContext, work: (tx: TenantTx) => Promise<T>): Promise<T> {
+    return this.current.exit(() => this.run(context, work));
+  }
+
   /** Work on global tables before any tenant is known (login, registration lookups). */
   runGlobal<T>(work: (tx: GlobalTx) => Promise<T>): Promise<T> {
     if (this.current.getStore() !== undefined) throw new Error('A global unit of work cannot nest inside a tenant one');

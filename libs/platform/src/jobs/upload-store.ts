@@ -39,7 +39,7 @@ export async function storeUpload(tx: TenantTx, jobId: string, content: AsyncIte
 /** Reads a job's upload back in order, one short unit of work per chunk, so a long import holds no transaction open. */
 export async function* readUpload(unitOfWork: UnitOfWork, context: TenantContext, jobId: string): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq += 1) {
-    const chunk = await unitOfWork.run(context, (tx) => tx.repository(JobUploadChunk).findOne({ jobId, seq }));
+    const chunk = await unitOfWork.runSeparately(context, (tx) => tx.repository(JobUploadChunk).findOne({ jobId, seq }));
     if (chunk === null) return;
     yield Buffer.from(chunk.data);
   }

@@ -38,7 +38,7 @@ export class RunLeadImportHandler implements ICommandHandler<RunLeadImportComman
 
   async execute(command: RunLeadImportCommand): Promise<void> {
     const { context, jobId } = command;
-    const job = await this.unitOfWork.run(context, async (tx) => {
+    const job = await this.unitOfWork.runSeparately(context, async (tx) => {
       const found = await tx.repository(Job).findOne({ id: jobId });
       if (found === null || found.status === 'completed' || found.status === 'failed') return null;
       await tx.repository(Job).update({ id: jobId }, { status: 'running', startedAt: found.startedAt ?? new Date() });
@@ -63,11 +63,18 @@ export class RunLeadImportHandler implements ICommandHandler<RunLeadImportComman
     const size = Number(job.params.size ?? 0);
     const mapping = (job.params.mapping ?? {}) as Record<string, string>;
     const progress: Progress = { lastLine: 0, contactsCreated: 0, contactsMatched: 0, leadsCreated: 0, ...(job.result as unknown as Partial<Progress>) };
-    const defaults = await this.unitOfWork.run(context, importDefaults);
+    const defaults = await this.unitOfWork.runSeparately(context, importDefaults);
     const parser = Readable.from(readUpload(this.unitOfWork, context, job.id)).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
     let targets: ColumnTarget[] | undefined;
     let width = 0;
     let pending: Pending = { rows: [], errors: [], lastLine: progress.lastLine };
+    // One batch commits while the next is parsed; batches still commit one after another, in order.
+    let committing: Promise<void> = Promise.resolve();
+    const commit = async (batch: Pending, fraction: number) => {
+      await committing;
+      committing = this.commitBatch(context, job.id, batch, progress, fraction);
+      committing.catch(() => undefined);
+    };
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (targets === undefined) {
         targets = resolveHeader(record, mapping);
@@ -87,15 +94,16 @@ export class RunLeadImportHandler implements ICommandHandler<RunLeadImportComman
         }
       }
       if (pending.rows.length + pending.errors.length >= IMPORT_BATCH_ROWS) {
-        await this.commitBatch(context, job.id, pending, progress, size > 0 ? (parser as unknown as { info: { bytes: number } }).info.bytes / size : 0);
+        await commit(pending, size > 0 ? (parser as unknown as { info: { bytes: number } }).info.bytes / size : 0);
         pending = { rows: [], errors: [], lastLine: pending.lastLine };
       }
     }
-    if (pending.rows.length + pending.errors.length > 0) await this.commitBatch(context, job.id, pending, progress, 1);
+    if (pending.rows.length + pending.errors.length > 0) await commit(pending, 1);
+    await committing;
   }
 
   private commitBatch(context: TenantContext, jobId: string, pending: Pending, progress: Progress, fraction: number): Promise<void> {
-    return this.unitOfWork.run(context, async (tx) => {
+    return this.unitOfWork.runSeparately(context, async (tx) => {
       const outcome = await importBatch(tx, jobId, pending.rows);
       const job = (await tx.repository(Job).findOne({ id: jobId })) as Job;
       Object.assign(progress, {
@@ -120,7 +128,7 @@ export class RunLeadImportHandler implements ICommandHandler<RunLeadImportComman
   }
 
   private finish(context: TenantContext, jobId: string, status: 'completed' | 'failed', error?: JobRowError): Promise<void> {
-    return this.unitOfWork.run(context, async (tx) => {
+    return this.unitOfWork.runSeparately(context, async (tx) => {
       const job = (await tx.repository(Job).findOne({ id: jobId })) as Job;
       await tx.repository(Job).update(
         { id: jobId },

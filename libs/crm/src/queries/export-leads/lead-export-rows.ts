@@ -1,6 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { TenantContext } from '@saler/platform';
 import { LeadView } from '../../commands/lead.view';
+import { currencyExponent } from '../../domain/lead-import-row';
 import { ListPipelinesQuery } from '../list-pipelines/list-pipelines.query';
 import { LeadFiltersRequest } from '../list-leads/lead-filters.request';
 import { ListLeadsQuery } from '../list-leads/list-leads.query';
@@ -12,7 +13,7 @@ export const LEAD_EXPORT_COLUMNS = ['name', 'email', 'phone', 'title', 'value', 
 export type LeadExportRow = Record<(typeof LEAD_EXPORT_COLUMNS)[number], string | number | null>;
 
 function majorUnits(valueMinor: number, currency: string): string {
-  const exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const exponent = currencyExponent(currency);
   return exponent === 0 ? String(valueMinor) : (valueMinor / 10 ** exponent).toFixed(exponent);
 }
 

@@ -1,0 +1,67 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { newId, UnitOfWork } from '@saler/platform';
+import { importBatch } from '../../libs/crm/src/commands/run-lead-import/lead-import-batch';
+import { CrmModule } from '../../libs/crm/src/crm.module';
+import { Activity } from '../../libs/crm/src/domain/activity.entity';
+import { Contact } from '../../libs/crm/src/domain/contact.entity';
+import { ImportedRow } from '../../libs/crm/src/domain/lead-import-row';
+import { LeadTag } from '../../libs/crm/src/domain/lead-tag.entity';
+import { Lead } from '../../libs/crm/src/domain/lead.entity';
+import { Pipeline } from '../../libs/crm/src/domain/pipeline.entity';
+import { Stage } from '../../libs/crm/src/domain/stage.entity';
+import { createTestApp } from '../support/test-app';
+import { contextOf } from '../support/tenant-context';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+jest.setTimeout(60_000);
+
+/** The import's bulk writes (TenantRepository.insertBulk: unnest on PostgreSQL, multi-row VALUES on SQLite) round-trip every column type. */
+describe(`lead import batch (${process.env.TEST_DB_DRIVER})`, () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  const tenant = newId();
+  const other = newId();
+  const stage = { id: newId(), pipelineId: newId(), name: 'Qualified', kind: 'open' as const, probability: 40 };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createTestApp(db, { modules: [CrmModule] });
+    await app.get(UnitOfWork).run(contextOf(tenant), async (tx) => {
+      await tx.repository(Pipeline).insert({ id: stage.pipelineId, name: 'Sales', isDefault: true, createdAt: new Date() });
+      await tx.repository(Stage).insert({ id: stage.id, pipelineId: stage.pipelineId, name: stage.name, position: 0, probability: 40, kind: 'open' });
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  const row = (n: number, email: string | null, tags: string[] = []): ImportedRow => ({
+    contact: { name: `Person ${n}`, email, phone: null, locale: n % 2 ? 'en' : null, attributes: n % 2 ? { company: `Acme ${n}`, vip: true, size: 12 } : {} },
+    lead: { title: `Deal "${n}", it's big`, valueMinor: 9_007_199_254_740 + n, currency: 'EUR', stage, tags, expectedCloseDate: n % 2 ? '2026-12-31' : null },
+  });
+
+  it('writes contacts, leads, tags and activities with every value intact, reusing contacts by email', async () => {
+    const rows = [...Array.from({ length: 2_500 }, (_, n) => row(n, `p${n}@example.com`, n % 3 ? ['vip', 'q4'] : [])), row(7, 'p7@example.com')];
+    const jobId = newId();
+    const outcome = await app.get(UnitOfWork).run(contextOf(tenant), (tx) => importBatch(tx, jobId, rows));
+    expect(outcome).toMatchObject({ contactsCreated: 2_500, contactsMatched: 1 });
+    expect(outcome.leadIds).toHaveLength(2_501);
+    await app.get(UnitOfWork).run(contextOf(tenant), async (tx) => {
+      expect(await tx.repository(Contact).count()).toBe(2_500);
+      expect(await tx.repository(Lead).count()).toBe(2_501);
+      expect(await tx.repository(LeadTag).count()).toBe(2 * rows.filter((candidate) => candidate.lead.tags.length > 0).length);
+      expect(await tx.repository(Activity).count({ type: 'import' })).toBe(2_501);
+      const contact = (await tx.repository(Contact).findOne({ email: 'p1@example.com' })) as Contact;
+      expect(contact).toMatchObject({ tenantId: tenant, name: 'Person 1', locale: 'en', attributes: { company: 'Acme 1', vip: true, size: 12 }, version: 1, deletedAt: null, mergedIntoId: null });
+      expect(contact.createdAt).toBeInstanceOf(Date);
+      const lead = (await tx.repository(Lead).findOne({ id: outcome.leadIds[1] })) as Lead;
+      expect(lead).toMatchObject({ contactId: contact.id, title: 'Deal "1", it\'s big', valueMinor: 9_007_199_254_741, currency: 'EUR', source: 'import', stageId: stage.id, status: 'open', tags: ['vip', 'q4'], expectedCloseDate: '2026-12-31', score: 25, version: 1, lostReason: null, assigneeId: null });
+      expect(Math.abs(lead.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+      const again = (await tx.repository(Lead).findOne({ id: outcome.leadIds[2_500] })) as Lead;
+      expect(again.contactId).toBe((await tx.repository(Contact).findOne({ email: 'p7@example.com' }))?.id);
+    });
+    expect(await app.get(UnitOfWork).run(contextOf(other), (tx) => tx.repository(Lead).count())).toBe(0);
+  });
+});
