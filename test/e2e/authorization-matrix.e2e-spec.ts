@@ -50,6 +50,14 @@ interface Fixture {
   freshTask(): Promise<string>;
   /** A job of the tenant (a lead import). */
   jobId: string;
+  /** Catalogue records read routes share: a sedan model of a brand, a category with an option, priced (so a quote succeeds). */
+  catalog: { brandId: string; modelId: string; bodyTypeId: string; categoryId: string; optionId: string };
+  /** Fresh catalogue records, for routes that change or delete them (each returns its id). */
+  freshBrand(): Promise<string>;
+  freshModel(): Promise<string>;
+  freshBodyType(): Promise<string>;
+  freshCategory(): Promise<string>;
+  freshOption(): Promise<string>;
 }
 
 interface Rule {
@@ -156,12 +164,75 @@ const MATRIX: Rule[] = [
     allowed: MANAGERS,
     request: async () => ({ path: '/api/v1/scoring-rules', body: { signals: [{ type: 'has_email', weight: 20 }, { type: 'stage_probability', weight: 30 }] } }),
   },
+  // The catalogue: everyone reads (and quotes); manager and above change it.
+  { route: 'GET /api/v1/catalog/brands', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/brands' }) },
+  { route: 'POST /api/v1/catalog/brands', allowed: MANAGERS, request: async () => ({ path: '/api/v1/catalog/brands', body: { name: `Matrix brand ${randomUUID()}` } }) },
+  { route: 'GET /api/v1/catalog/brands/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/catalog/brands/${f.catalog.brandId}` }) },
+  { route: 'PATCH /api/v1/catalog/brands/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/brands/${await f.freshBrand()}`, body: { aliases: ['Матрица'] } }) },
+  { route: 'DELETE /api/v1/catalog/brands/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/brands/${await f.freshBrand()}` }) },
+  { route: 'GET /api/v1/catalog/models', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/models' }) },
+  {
+    route: 'POST /api/v1/catalog/models',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: '/api/v1/catalog/models', body: { brandId: f.catalog.brandId, name: `Matrix ${randomUUID()}`, bodyTypeId: f.catalog.bodyTypeId } }),
+  },
+  { route: 'GET /api/v1/catalog/models/search', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/models/search?q=matriks' }) },
+  { route: 'GET /api/v1/catalog/models/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/catalog/models/${f.catalog.modelId}` }) },
+  { route: 'PATCH /api/v1/catalog/models/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/models/${await f.freshModel()}`, body: { yearFrom: 2010 } }) },
+  { route: 'DELETE /api/v1/catalog/models/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/models/${await f.freshModel()}` }) },
+  { route: 'GET /api/v1/catalog/body-types', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/body-types' }) },
+  { route: 'POST /api/v1/catalog/body-types', allowed: MANAGERS, request: async () => ({ path: '/api/v1/catalog/body-types', body: { name: `Matrix ${randomUUID()}` } }) },
+  { route: 'GET /api/v1/catalog/body-types/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/catalog/body-types/${f.catalog.bodyTypeId}` }) },
+  { route: 'PATCH /api/v1/catalog/body-types/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/body-types/${await f.freshBodyType()}`, body: { name: `Renamed ${randomUUID()}` } }) },
+  { route: 'DELETE /api/v1/catalog/body-types/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/body-types/${await f.freshBodyType()}` }) },
+  { route: 'GET /api/v1/catalog/categories', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/categories' }) },
+  { route: 'POST /api/v1/catalog/categories', allowed: MANAGERS, request: async () => ({ path: '/api/v1/catalog/categories', body: { name: `Matrix ${randomUUID()}` } }) },
+  { route: 'GET /api/v1/catalog/categories/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/catalog/categories/${f.catalog.categoryId}` }) },
+  { route: 'PATCH /api/v1/catalog/categories/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/categories/${await f.freshCategory()}`, body: { active: false } }) },
+  { route: 'DELETE /api/v1/catalog/categories/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/categories/${await f.freshCategory()}` }) },
+  { route: 'GET /api/v1/catalog/options', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/options' }) },
+  { route: 'POST /api/v1/catalog/options', allowed: MANAGERS, request: async (f) => ({ path: '/api/v1/catalog/options', body: { categoryId: f.catalog.categoryId, name: `Matrix ${randomUUID()}` } }) },
+  { route: 'GET /api/v1/catalog/options/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/catalog/options/${f.catalog.optionId}` }) },
+  { route: 'PATCH /api/v1/catalog/options/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/options/${await f.freshOption()}`, body: { description: 'Renamed' } }) },
+  { route: 'DELETE /api/v1/catalog/options/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/catalog/options/${await f.freshOption()}` }) },
+  { route: 'GET /api/v1/catalog/availability', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/availability' }) },
+  {
+    route: 'PUT /api/v1/catalog/availability',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: '/api/v1/catalog/availability', body: { modelId: await f.freshModel(), categoryId: f.catalog.categoryId, available: false, note: 'Matrix' } }),
+  },
+  // Prices are append-only rows: each allowed call adds one to a fresh key.
+  { route: 'GET /api/v1/catalog/base-prices', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/base-prices' }) },
+  {
+    route: 'POST /api/v1/catalog/base-prices',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: '/api/v1/catalog/base-prices', body: { categoryId: await f.freshCategory(), bodyTypeId: f.catalog.bodyTypeId, amountMinor: 100, currency: 'EUR' } }),
+  },
+  { route: 'GET /api/v1/catalog/model-prices', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/model-prices' }) },
+  {
+    route: 'POST /api/v1/catalog/model-prices',
+    allowed: MANAGERS,
+    request: async (f) => ({ path: '/api/v1/catalog/model-prices', body: { modelId: await f.freshModel(), categoryId: f.catalog.categoryId, amountMinor: 100, currency: 'EUR' } }),
+  },
+  { route: 'GET /api/v1/catalog/option-prices', allowed: READERS, request: async () => ({ path: '/api/v1/catalog/option-prices' }) },
+  { route: 'POST /api/v1/catalog/option-prices', allowed: MANAGERS, request: async (f) => ({ path: '/api/v1/catalog/option-prices', body: { optionId: await f.freshOption(), amountMinor: 100, currency: 'EUR' } }) },
+  // A quote changes nothing: everyone who reads the catalogue may ask for one.
+  { route: 'POST /api/v1/catalog/quotes', allowed: READERS, request: async (f) => ({ path: '/api/v1/catalog/quotes', body: { modelId: f.catalog.modelId, categoryId: f.catalog.categoryId, optionIds: [f.catalog.optionId] } }) },
+  { route: 'POST /api/v1/imports/catalog', allowed: MANAGERS, request: async () => ({ path: '/api/v1/imports/catalog', body: catalogUpload('models', `brand,model,bodyType\nMatrix Import,${randomUUID()},sedan\n`) }) },
 ];
 
 /** A multipart form with one CSV file, as POST /imports/leads takes it. */
 function csvUpload(csv: string): FormData {
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), 'leads.csv');
+  return form;
+}
+
+/** A multipart form with the kind, then the CSV file, as POST /imports/catalog takes it. */
+function catalogUpload(kind: 'models' | 'prices', csv: string): FormData {
+  const form = new FormData();
+  form.append('kind', kind);
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'catalog.csv');
   return form;
 }
 
@@ -213,6 +284,18 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
     const pipelines = await json<{ data: { id: string; isDefault: boolean; stages: { id: string; name: string }[] }[] }>(call('GET', '/api/v1/pipelines', owner.accessToken));
     const sales = pipelines.data.find((pipeline) => pipeline.isDefault);
     if (sales === undefined) throw new Error('registration gave the tenant no default pipeline');
+    const bodyTypes = await json<{ data: { id: string; name: string }[] }>(call('GET', '/api/v1/catalog/body-types', owner.accessToken));
+    const sedan = bodyTypes.data.find((bodyType) => bodyType.name === 'sedan');
+    if (sedan === undefined) throw new Error('registration gave the tenant no default body types');
+    const freshBrand = async () => (await post<{ id: string }>('/api/v1/catalog/brands', { name: `Fresh brand ${randomUUID()}` }, owner.accessToken)).id;
+    const catalogBrandId = await freshBrand();
+    const freshModel = async () => (await post<{ id: string }>('/api/v1/catalog/models', { brandId: catalogBrandId, name: `Fresh ${randomUUID()}`, bodyTypeId: sedan.id }, owner.accessToken)).id;
+    const freshCategory = async () => (await post<{ id: string }>('/api/v1/catalog/categories', { name: `Fresh ${randomUUID()}` }, owner.accessToken)).id;
+    const catalogCategoryId = await freshCategory();
+    const freshOption = async () => (await post<{ id: string }>('/api/v1/catalog/options', { categoryId: catalogCategoryId, name: `Fresh ${randomUUID()}` }, owner.accessToken)).id;
+    const catalogOptionId = await freshOption();
+    await post('/api/v1/catalog/base-prices', { categoryId: catalogCategoryId, bodyTypeId: sedan.id, amountMinor: 450000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
+    await post('/api/v1/catalog/option-prices', { optionId: catalogOptionId, amountMinor: 50000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
     fixture = {
       call,
       tenantId: owner.tenant.id,
@@ -233,6 +316,12 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
       freshTask: async () =>
         (await post<{ id: string }>('/api/v1/tasks', { title: 'Fresh task', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: agentId }, owner.accessToken)).id,
       jobId: (await json<{ jobId: string }>(call('POST', '/api/v1/imports/leads', owner.accessToken, csvUpload(`name,email,title\nJob Import,${randomUUID()}@import.example,Job deal\n`)))).jobId,
+      catalog: { brandId: catalogBrandId, modelId: await freshModel(), bodyTypeId: sedan.id, categoryId: catalogCategoryId, optionId: catalogOptionId },
+      freshBrand,
+      freshModel,
+      freshBodyType: async () => (await post<{ id: string }>('/api/v1/catalog/body-types', { name: `Fresh ${randomUUID()}` }, owner.accessToken)).id,
+      freshCategory,
+      freshOption,
     };
     const document = await json<{ paths: Record<string, Record<string, unknown>> }>(fetch(`${base}/docs-json`));
     const publicRoutes = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/invitations/accept']);

@@ -31,7 +31,7 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
   let a: Session;
   const bIds: string[] = [];
   const bSecrets: string[] = [];
-  let bRefs: { contactId: string; leadId: string; pipelineId: string; stageId: string; userId: string };
+  let bRefs: { contactId: string; leadId: string; pipelineId: string; stageId: string; userId: string; brandId: string; modelId: string; bodyTypeId: string; categoryId: string; optionId: string };
 
   // A FormData body goes as multipart (fetch sets its boundary); anything else as JSON.
   const call = (method: string, path: string, token: string, body?: unknown) =>
@@ -81,7 +81,16 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
       'POST /api/v1/pipelines/{id}/stages': { name: 'Injected', probability: 50, kind: 'open' },
       'PUT /api/v1/pipelines/{id}/stages/order': { stageIds: pipeline.stages.map((stage) => stage.id) },
     });
-    bRefs = { contactId: contact.id, leadId: lead.id, pipelineId: pipeline.id, stageId: bStageId, userId: joined.user.id };
+    // Catalogue: a brand with a model of B's own body type, a category with an option, priced.
+    const bodyType = await json<{ id: string }>(call('POST', '/api/v1/catalog/body-types', b.accessToken, { name: 'B secret body' }));
+    const brand = await json<{ id: string }>(call('POST', '/api/v1/catalog/brands', b.accessToken, { name: 'B secret brand', aliases: ['B secret alias'] }));
+    const model = await json<{ id: string }>(call('POST', '/api/v1/catalog/models', b.accessToken, { brandId: brand.id, name: 'B secret model', bodyTypeId: bodyType.id }));
+    const category = await json<{ id: string }>(call('POST', '/api/v1/catalog/categories', b.accessToken, { name: 'B secret category' }));
+    const option = await json<{ id: string }>(call('POST', '/api/v1/catalog/options', b.accessToken, { categoryId: category.id, name: 'B secret option' }));
+    await call('POST', '/api/v1/catalog/base-prices', b.accessToken, { categoryId: category.id, bodyTypeId: bodyType.id, amountMinor: 777_777, currency: 'EUR', validFrom: '2020-01-01' });
+    bIds.push(bodyType.id, brand.id, model.id, category.id, option.id);
+    bSecrets.push('B secret body', 'B secret brand', 'B secret alias', 'B secret model', 'B secret category', 'B secret option', '777777');
+    bRefs = { contactId: contact.id, leadId: lead.id, pipelineId: pipeline.id, stageId: bStageId, userId: joined.user.id, brandId: brand.id, modelId: model.id, bodyTypeId: bodyType.id, categoryId: category.id, optionId: option.id };
   });
 
   afterAll(async () => {
@@ -117,12 +126,19 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     }
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/members/{userId}', 'DELETE /api/v1/members/{userId}', 'DELETE /api/v1/api-keys/{id}']));
     expect(checked).toEqual(expect.arrayContaining(['POST /api/v1/contacts/{id}/merge', 'POST /api/v1/leads/{id}/stage', 'DELETE /api/v1/pipelines/{id}/stages/{stageId}', 'GET /api/v1/jobs/{id}']));
+    expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/catalog/brands/{id}', 'DELETE /api/v1/catalog/models/{id}', 'GET /api/v1/catalog/options/{id}', 'DELETE /api/v1/catalog/body-types/{id}']));
   });
 
   it("treats the other tenant's ids inside request bodies exactly like ids that do not exist, and changes nothing of B", async () => {
     const contact = await json<{ id: string }>(call('POST', '/api/v1/contacts', a.accessToken, { name: 'Ann Alpha' }));
     const lead = await json<{ id: string; pipelineId: string }>(call('POST', '/api/v1/leads', a.accessToken, { title: 'A deal', contactId: contact.id }));
     const pipeline = await json<{ id: string; stages: { id: string }[] }>(call('GET', `/api/v1/pipelines/${lead.pipelineId}`, a.accessToken));
+    const sedan = (await json<{ data: { id: string; name: string }[] }>(call('GET', '/api/v1/catalog/body-types', a.accessToken))).data.find((row) => row.name === 'sedan') as { id: string };
+    const aBrand = await json<{ id: string }>(call('POST', '/api/v1/catalog/brands', a.accessToken, { name: 'A brand' }));
+    const aModel = await json<{ id: string }>(call('POST', '/api/v1/catalog/models', a.accessToken, { brandId: aBrand.id, name: 'A model', bodyTypeId: sedan.id }));
+    const aCategory = await json<{ id: string }>(call('POST', '/api/v1/catalog/categories', a.accessToken, { name: 'A category' }));
+    await call('POST', '/api/v1/catalog/base-prices', a.accessToken, { categoryId: aCategory.id, bodyTypeId: sedan.id, amountMinor: 100, currency: 'EUR', validFrom: '2020-01-01' });
+    const price = { amountMinor: 1, currency: 'EUR' };
     const cases: { name: string; method: string; path: string; body: (other: Record<keyof typeof bRefs, string>) => unknown }[] = [
       { name: 'merge source', method: 'POST', path: `/api/v1/contacts/${contact.id}/merge`, body: (o) => ({ sourceId: o.contactId }) },
       { name: 'lead contact', method: 'POST', path: '/api/v1/leads', body: (o) => ({ title: 'x', contactId: o.contactId }) },
@@ -135,8 +151,21 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
       { name: 'stage order', method: 'PUT', path: `/api/v1/pipelines/${pipeline.id}/stages/order`, body: (o) => ({ stageIds: [...pipeline.stages.slice(1).map((stage) => stage.id), o.stageId] }) },
       { name: 'task lead', method: 'POST', path: '/api/v1/tasks', body: (o) => ({ title: 'x', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: o.leadId }) },
       { name: 'task assignee', method: 'POST', path: '/api/v1/tasks', body: (o) => ({ title: 'x', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: o.userId }) },
+      { name: 'model brand', method: 'POST', path: '/api/v1/catalog/models', body: (o) => ({ brandId: o.brandId, name: 'x', bodyTypeId: sedan.id }) },
+      { name: 'model body type', method: 'POST', path: '/api/v1/catalog/models', body: (o) => ({ brandId: aBrand.id, name: 'x', bodyTypeId: o.bodyTypeId }) },
+      { name: 'model move', method: 'PATCH', path: `/api/v1/catalog/models/${aModel.id}`, body: (o) => ({ brandId: o.brandId }) },
+      { name: 'option category', method: 'POST', path: '/api/v1/catalog/options', body: (o) => ({ categoryId: o.categoryId, name: 'x' }) },
+      { name: 'availability model', method: 'PUT', path: '/api/v1/catalog/availability', body: (o) => ({ modelId: o.modelId, categoryId: aCategory.id, available: false }) },
+      { name: 'availability category', method: 'PUT', path: '/api/v1/catalog/availability', body: (o) => ({ modelId: aModel.id, categoryId: o.categoryId, available: false }) },
+      { name: 'base price category', method: 'POST', path: '/api/v1/catalog/base-prices', body: (o) => ({ ...price, categoryId: o.categoryId, bodyTypeId: sedan.id }) },
+      { name: 'base price body type', method: 'POST', path: '/api/v1/catalog/base-prices', body: (o) => ({ ...price, categoryId: aCategory.id, bodyTypeId: o.bodyTypeId }) },
+      { name: 'model price model', method: 'POST', path: '/api/v1/catalog/model-prices', body: (o) => ({ ...price, modelId: o.modelId, categoryId: aCategory.id }) },
+      { name: 'option price option', method: 'POST', path: '/api/v1/catalog/option-prices', body: (o) => ({ ...price, optionId: o.optionId }) },
+      { name: 'quote model', method: 'POST', path: '/api/v1/catalog/quotes', body: (o) => ({ modelId: o.modelId, categoryId: aCategory.id }) },
+      { name: 'quote category', method: 'POST', path: '/api/v1/catalog/quotes', body: (o) => ({ modelId: aModel.id, categoryId: o.categoryId }) },
+      { name: 'quote option', method: 'POST', path: '/api/v1/catalog/quotes', body: (o) => ({ modelId: aModel.id, categoryId: aCategory.id, optionIds: [o.optionId] }) },
     ];
-    const missing = { contactId: randomUUID(), leadId: randomUUID(), pipelineId: randomUUID(), stageId: randomUUID(), userId: randomUUID() };
+    const missing = { contactId: randomUUID(), leadId: randomUUID(), pipelineId: randomUUID(), stageId: randomUUID(), userId: randomUUID(), brandId: randomUUID(), modelId: randomUUID(), bodyTypeId: randomUUID(), categoryId: randomUUID(), optionId: randomUUID() };
     for (const { name, method, path, body } of cases) {
       const withB = await call(method, path, a.accessToken, body(bRefs));
       const withNothing = await call(method, path, a.accessToken, body(missing));
@@ -151,5 +180,25 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     expect((await call('GET', `/api/v1/contacts/${bRefs.contactId}`, b.accessToken)).status).toBe(200);
     expect(await json(call('GET', `/api/v1/leads/${bRefs.leadId}`, b.accessToken))).toMatchObject({ contact: { id: bRefs.contactId }, assigneeId: null, title: 'B secret fleet deal' });
     expect((await json<{ stages: { id: string }[] }>(call('GET', `/api/v1/pipelines/${bRefs.pipelineId}`, b.accessToken))).stages.map((stage) => stage.id)).toContain(bRefs.stageId);
+    expect(await json(call('GET', `/api/v1/catalog/models/${bRefs.modelId}`, b.accessToken))).toMatchObject({ name: 'B secret model', brand: { id: bRefs.brandId } });
+    expect((await json<{ data: unknown[] }>(call('GET', `/api/v1/catalog/availability?modelId=${bRefs.modelId}`, b.accessToken))).data).toEqual([]);
+    expect((await json<{ data: unknown[] }>(call('GET', '/api/v1/catalog/option-prices', b.accessToken))).data).toEqual([]);
+  });
+
+  it("never finds the other tenant's models: search and free-text quotes answer from the caller's catalogue only", async () => {
+    const category = await json<{ id: string }>(call('POST', '/api/v1/catalog/categories', a.accessToken, { name: 'A search category' }));
+    for (const q of ['B secret model', 'b secret brand b secret model', 'B secret alias']) {
+      const search = await call('GET', `/api/v1/catalog/models/search?q=${encodeURIComponent(q)}`, a.accessToken);
+      const searchText = await search.text();
+      expect({ q, status: search.status }).toEqual({ q, status: 200 });
+      const quote = await call('POST', '/api/v1/catalog/quotes', a.accessToken, { modelQuery: q, categoryId: category.id });
+      const quoteText = await quote.text();
+      // Whatever A's own catalogue answers (candidates, one of A's models, or 422 for A's unpriced category), it is A's.
+      expect({ q, status: quote.status, answered: [200, 422].includes(quote.status) }).toEqual({ q, status: quote.status, answered: true });
+      for (const text of [searchText, quoteText]) {
+        for (const secret of bSecrets) expect(text).not.toContain(secret);
+        for (const id of bIds) expect(text).not.toContain(id);
+      }
+    }
   });
 });

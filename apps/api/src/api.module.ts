@@ -1,14 +1,15 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditHttpModule } from '@saler/audit';
+import { CatalogHttpModule, CatalogJobsModule } from '@saler/catalog';
 import { CrmHttpModule, CrmJobsModule } from '@saler/crm';
 import { IdentityHttpModule } from '@saler/identity';
 import { AppConfig, AuthModule, JobsHttpModule, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule];
+const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule, CatalogHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
-const JOBS_MODULES: Type[] = [CrmJobsModule];
+const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule];
 
 export interface ApiModuleOptions {
   schema?: SchemaManifest;

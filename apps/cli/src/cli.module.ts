@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@saler/audit';
+import { CatalogModule } from '@saler/catalog';
 import { IdentityModule } from '@saler/identity';
 import { AppConfig, PlatformModule } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 import { AdminCreateCommand } from './commands/admin-create.command';
 import { DbStatsCommand } from './commands/db-stats.command';
+import { ImportCatalogCommand } from './commands/import-catalog.command';
 
 /** The CLI: commands are adapters over the same commands and queries the api and worker use. */
 @Module({})
@@ -12,8 +14,8 @@ export class CliModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false }), AuditModule, IdentityModule],
-      providers: [DbStatsCommand, AdminCreateCommand],
+      imports: [PlatformModule.forRoot({ config, schema: schemaFor(config.database.driver), consumeQueues: false }), AuditModule, IdentityModule, CatalogModule],
+      providers: [DbStatsCommand, AdminCreateCommand, ImportCatalogCommand],
     };
   }
 }

@@ -1,11 +1,12 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditModule } from '@saler/audit';
+import { CatalogJobsModule } from '@saler/catalog';
 import { CrmJobsModule } from '@saler/crm';
 import { AppConfig, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' job modules (processors). Each later context adds its *JobsModule here. */
-const JOBS_MODULES: Type[] = [CrmJobsModule];
+const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule];
 
 export interface WorkerModuleOptions {
   schema?: SchemaManifest;

@@ -20,6 +20,7 @@ export const JOBS = {
   TENANT_RESCORE: 'lead.rescore_tenant',
   DAILY_RESCORE: 'lead.rescore_daily',
   LEAD_IMPORT: 'lead.import',
+  CATALOG_IMPORT: 'catalog.import',
   IDEMPOTENCY_PURGE: 'idempotency.purge',
 } as const;
 
