@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { catalog } from './scenarios/catalog';
 import { crm } from './scenarios/crm';
 import { platform } from './scenarios/platform';
 import { LOAD, ScenarioReport, StepResult } from './support/load';
@@ -19,15 +20,16 @@ interface Scenario {
   run(stack: Awaited<ReturnType<typeof startStack>>): Promise<StepResult[] | ScenarioReport>;
 }
 
-/** Later contexts add their scenarios here (webhooks, catalog). */
-const SCENARIOS: Scenario[] = [platform, crm];
+/** Later contexts add their scenarios here (webhooks). */
+const SCENARIOS: Scenario[] = [platform, crm, catalog];
 
 function printTable(scenario: string, rows: StepResult[]): void {
-  const header = ['step', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'api CPU ms/req', 'api RSS MB'];
+  const header = ['step', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', 'api CPU ms/req', 'api RSS MB'];
   const lines = rows.map((row) => [
     row.step,
     String(row.requestsPerSecond),
     String(row.p50Ms),
+    String(row.p97_5Ms),
     String(row.p99Ms),
     String(row.errors),
     String(row.non2xx),

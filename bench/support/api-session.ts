@@ -68,9 +68,10 @@ export class ApiSession {
     return send<T>(this.base, 'POST', path, await this.token(), body);
   }
 
-  /** A multipart/form-data POST with one file field. */
-  async upload<T>(path: string, field: string, fileName: string, content: Buffer, type: string): Promise<ApiAnswer<T>> {
+  /** A multipart/form-data POST with one file field, after the plain `fields` (in their order: some routes read them before the file). */
+  async upload<T>(path: string, field: string, fileName: string, content: Buffer, type: string, fields: Record<string, string> = {}): Promise<ApiAnswer<T>> {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append(field, new Blob([content], { type }), fileName);
     const response = await fetch(`${this.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${await this.token()}` }, body: form });
     return { status: response.status, body: (await readBody(response)) as T };

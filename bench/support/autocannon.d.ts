@@ -14,6 +14,7 @@ declare module 'autocannon' {
     average: number;
     mean: number;
     p50: number;
+    p97_5: number;
     p99: number;
     total: number;
   }

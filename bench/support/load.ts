@@ -9,12 +9,16 @@ export interface LoadStep {
   body?: unknown;
   /** A body per request (n counts from 0 across warm-up and measurement), e.g. to make each POST unique. Replaces `body`. */
   bodyFor?: (n: number) => unknown;
+  /** A path, headers and/or body per request (n as for bodyFor), e.g. to rotate queries and tenants' tokens. Replaces bodyFor. */
+  requestFor?: (n: number) => { path?: string; headers?: Record<string, string>; body?: unknown };
 }
 
 export interface StepResult {
   step: string;
   requestsPerSecond: number;
   p50Ms: number;
+  /** autocannon reports no p95; p97.5 is its nearest percentile above it. */
+  p97_5Ms: number;
   p99Ms: number;
   /** Transport errors + timeouts + non-2xx answers. */
   errors: number;
@@ -40,14 +44,25 @@ export const LOAD = {
 /** Warms up, then drives one route with autocannon; errors count transport errors, timeouts and non-2xx answers. */
 export async function drive(stack: Stack, step: LoadStep): Promise<StepResult> {
   const bodyFor = step.bodyFor;
+  const requestFor = step.requestFor;
   let sent = 0;
+  const setup = (request: Record<string, unknown>): Record<string, unknown> => {
+    if (requestFor === undefined) return { ...request, body: JSON.stringify(bodyFor?.(sent++)) };
+    const next = requestFor(sent++);
+    return {
+      ...request,
+      ...(next.path === undefined ? {} : { path: next.path }),
+      ...(next.headers === undefined ? {} : { headers: { ...(request.headers as Record<string, string>), ...next.headers } }),
+      ...(next.body === undefined ? {} : { body: JSON.stringify(next.body) }),
+    };
+  };
   const options = {
     url: `${stack.base}${step.path}`,
     method: step.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...step.headers },
     body: step.body === undefined ? undefined : JSON.stringify(step.body),
     connections: LOAD.connections,
-    ...(bodyFor === undefined ? {} : { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: JSON.stringify(bodyFor(sent++)) }) }] }),
+    ...(bodyFor === undefined && requestFor === undefined ? {} : { requests: [{ setupRequest: setup }] }),
   };
   await autocannon({ ...options, duration: LOAD.warmupSeconds });
   stack.resetRss();
@@ -58,6 +73,7 @@ export async function drive(stack: Stack, step: LoadStep): Promise<StepResult> {
     step: step.name,
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
+    p97_5Ms: result.latency.p97_5,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     non2xx: result.non2xx,
