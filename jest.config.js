@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@saler/audit$': '<rootDir>/libs/audit/src',
   '^@saler/crm$': '<rootDir>/libs/crm/src',
   '^@saler/catalog$': '<rootDir>/libs/catalog/src',
+  '^@saler/knowledge$': '<rootDir>/libs/knowledge/src',
   '^@saler/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };

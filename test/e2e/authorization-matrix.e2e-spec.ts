@@ -58,6 +58,9 @@ interface Fixture {
   freshBodyType(): Promise<string>;
   freshCategory(): Promise<string>;
   freshOption(): Promise<string>;
+  /** An active FAQ read routes share, and fresh ones for routes that change or delete them. */
+  faqId: string;
+  freshFaq(): Promise<string>;
 }
 
 interface Rule {
@@ -218,6 +221,13 @@ const MATRIX: Rule[] = [
   { route: 'POST /api/v1/catalog/option-prices', allowed: MANAGERS, request: async (f) => ({ path: '/api/v1/catalog/option-prices', body: { optionId: await f.freshOption(), amountMinor: 100, currency: 'EUR' } }) },
   // A quote changes nothing: everyone who reads the catalogue may ask for one.
   { route: 'POST /api/v1/catalog/quotes', allowed: READERS, request: async (f) => ({ path: '/api/v1/catalog/quotes', body: { modelId: f.catalog.modelId, categoryId: f.catalog.categoryId, optionIds: [f.catalog.optionId] } }) },
+  // FAQs: everyone reads (and matches, as the bot does); manager and above change them.
+  { route: 'GET /api/v1/faqs', allowed: READERS, request: async () => ({ path: '/api/v1/faqs' }) },
+  { route: 'POST /api/v1/faqs', allowed: MANAGERS, request: async () => ({ path: '/api/v1/faqs', body: { question: `Matrix question ${randomUUID()}?`, answer: 'Matrix answer' } }) },
+  { route: 'GET /api/v1/faqs/match', allowed: READERS, request: async () => ({ path: '/api/v1/faqs/match?q=matrix%20qestion' }) },
+  { route: 'GET /api/v1/faqs/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/faqs/${f.faqId}` }) },
+  { route: 'PATCH /api/v1/faqs/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/faqs/${await f.freshFaq()}`, body: { status: 'archived' } }) },
+  { route: 'DELETE /api/v1/faqs/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/faqs/${await f.freshFaq()}` }) },
   { route: 'POST /api/v1/imports/catalog', allowed: MANAGERS, request: async () => ({ path: '/api/v1/imports/catalog', body: catalogUpload('models', `brand,model,bodyType\nMatrix Import,${randomUUID()},sedan\n`) }) },
 ];
 
@@ -296,6 +306,7 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
     const catalogOptionId = await freshOption();
     await post('/api/v1/catalog/base-prices', { categoryId: catalogCategoryId, bodyTypeId: sedan.id, amountMinor: 450000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
     await post('/api/v1/catalog/option-prices', { optionId: catalogOptionId, amountMinor: 50000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
+    const freshFaq = async () => (await post<{ id: string }>('/api/v1/faqs', { question: `Fresh question ${randomUUID()}?`, answer: 'Fresh answer' }, owner.accessToken)).id;
     fixture = {
       call,
       tenantId: owner.tenant.id,
@@ -322,6 +333,8 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
       freshBodyType: async () => (await post<{ id: string }>('/api/v1/catalog/body-types', { name: `Fresh ${randomUUID()}` }, owner.accessToken)).id,
       freshCategory,
       freshOption,
+      faqId: await freshFaq(),
+      freshFaq,
     };
     const document = await json<{ paths: Record<string, Record<string, unknown>> }>(fetch(`${base}/docs-json`));
     const publicRoutes = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/invitations/accept']);

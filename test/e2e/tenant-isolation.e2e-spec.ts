@@ -91,6 +91,11 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     bIds.push(bodyType.id, brand.id, model.id, category.id, option.id);
     bSecrets.push('B secret body', 'B secret brand', 'B secret alias', 'B secret model', 'B secret category', 'B secret option', '777777');
     bRefs = { contactId: contact.id, leadId: lead.id, pipelineId: pipeline.id, stageId: bStageId, userId: joined.user.id, brandId: brand.id, modelId: model.id, bodyTypeId: bodyType.id, categoryId: category.id, optionId: option.id };
+    // Knowledge: an active FAQ (matchable) of B's.
+    const faq = await json<{ id: string }>(call('POST', '/api/v1/faqs', b.accessToken, { question: 'B secret question about warranty?', answer: 'B secret answer', category: 'B secret topic' }));
+    bIds.push(faq.id);
+    bSecrets.push('B secret question', 'B secret answer', 'B secret topic');
+    Object.assign(BODIES, { 'PATCH /api/v1/faqs/{id}': { answer: 'Injected answer' } });
   });
 
   afterAll(async () => {
@@ -127,6 +132,17 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/members/{userId}', 'DELETE /api/v1/members/{userId}', 'DELETE /api/v1/api-keys/{id}']));
     expect(checked).toEqual(expect.arrayContaining(['POST /api/v1/contacts/{id}/merge', 'POST /api/v1/leads/{id}/stage', 'DELETE /api/v1/pipelines/{id}/stages/{stageId}', 'GET /api/v1/jobs/{id}']));
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/catalog/brands/{id}', 'DELETE /api/v1/catalog/models/{id}', 'GET /api/v1/catalog/options/{id}', 'DELETE /api/v1/catalog/body-types/{id}']));
+    expect(checked).toEqual(expect.arrayContaining(['GET /api/v1/faqs/{id}', 'PATCH /api/v1/faqs/{id}', 'DELETE /api/v1/faqs/{id}']));
+  });
+
+  it("never matches or lists the other tenant's FAQs", async () => {
+    for (const path of ['/api/v1/faqs/match?q=B%20secret%20question%20about%20warranty', '/api/v1/faqs/match?q=warranty', '/api/v1/faqs?q=warranty', '/api/v1/faqs?category=B%20secret%20topic']) {
+      const response = await call('GET', path, a.accessToken);
+      const text = await response.text();
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      expect({ path, data: (JSON.parse(text) as { data: unknown[] }).data }).toEqual({ path, data: [] });
+      for (const secret of bSecrets) expect(text).not.toContain(secret);
+    }
   });
 
   it("treats the other tenant's ids inside request bodies exactly like ids that do not exist, and changes nothing of B", async () => {

@@ -3,11 +3,12 @@ import { AuditHttpModule } from '@saler/audit';
 import { CatalogHttpModule, CatalogJobsModule } from '@saler/catalog';
 import { CrmHttpModule, CrmJobsModule } from '@saler/crm';
 import { IdentityHttpModule } from '@saler/identity';
+import { KnowledgeHttpModule } from '@saler/knowledge';
 import { AppConfig, AuthModule, JobsHttpModule, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule, CatalogHttpModule];
+const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule, CatalogHttpModule, KnowledgeHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
 const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule];
 

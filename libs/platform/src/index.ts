@@ -53,3 +53,5 @@ export * from './jobs/job.view';
 export * from './jobs/jobs-http.module';
 export * from './jobs/upload-store';
 export * from './http/request-fields';
+export * from './text/search-key';
+export * from './text/trigram';

@@ -1,5 +1,5 @@
-import { cyrillicToLatin, latinToCyrillic, modelSearchTerms, normaliseText, parseModelQuery, phoneticKey, searchKey } from './search-key';
-import { trigramSimilarity } from './trigram';
+import { cyrillicToLatin, latinToCyrillic, normaliseText, phoneticKey, searchKey, trigramSimilarity } from '@saler/platform';
+import { modelSearchTerms, parseModelQuery } from './search-key';
 
 describe('search keys', () => {
   it('normalises case, accents, punctuation and letter–digit boundaries', () => {

@@ -1,10 +1,9 @@
 import { In } from 'typeorm';
-import { TenantTx } from '@saler/platform';
+import { TenantTx, trigrams, trigramSimilarity } from '@saler/platform';
 import { ModelSearchTerm } from '../../domain/model-search-term.entity';
 import { Model } from '../../domain/model.entity';
 import { SEARCH_MIN_SCORE, ScoredModel } from '../../domain/quote';
 import { parseModelQuery } from '../../domain/search-key';
-import { trigrams, trigramSimilarity } from '../../domain/trigram';
 
 export interface ModelHit extends ScoredModel {
   model: Model;

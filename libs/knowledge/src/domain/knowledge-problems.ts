@@ -1,0 +1,7 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '@saler/platform';
+
+/** Another tenant's record and a missing one look the same: 404. */
+export function notFound(what: string): ProblemException {
+  return new ProblemException(HttpStatus.NOT_FOUND, 'not-found', `No such ${what} in this tenant`);
+}

@@ -1,0 +1,3 @@
+import { Faq } from './domain/faq.entity';
+
+export const KNOWLEDGE_ENTITIES: Function[] = [Faq];
