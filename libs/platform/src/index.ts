@@ -55,3 +55,5 @@ export * from './jobs/upload-store';
 export * from './http/request-fields';
 export * from './text/search-key';
 export * from './text/trigram';
+export * from './jobs/upload-job';
+export * from './http/multipart-upload';

@@ -1,5 +1,6 @@
 import { cleanAliases, MAX_ALIAS_LENGTH, MAX_ALIASES } from './names';
 import { CatalogValueError, currencyExponent, toMinorUnits } from './money';
+import { CsvHeaderError } from '@saler/platform';
 
 export const CATALOG_IMPORT_KINDS = ['models', 'prices'] as const;
 export type CatalogImportKind = (typeof CATALOG_IMPORT_KINDS)[number];
@@ -15,7 +16,7 @@ const REQUIRED: Record<CatalogImportKind, string[]> = { models: ['brand', 'model
 export type CatalogColumn = (typeof CATALOG_COLUMNS)[CatalogImportKind][number];
 
 /** A header the import cannot work with: the upload is refused (400) or the job fails on line 1. */
-export class CatalogHeaderError extends Error {}
+export class CatalogHeaderError extends CsvHeaderError {}
 
 const canonical = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, '');
 

@@ -2,6 +2,7 @@ import { isEmail } from 'class-validator';
 import { ContactFieldError, MAX_ATTRIBUTES, normaliseEmail, normalisePhone } from './contact-fields';
 import type { CustomAttributes } from './contact.entity';
 import type { StageKind } from './stage.entity';
+import { CsvHeaderError } from '@saler/platform';
 
 /** The columns an import understands; any other column becomes a contact attribute. */
 export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'locale', 'title', 'value', 'currency', 'stage', 'tags', 'expectedclosedate'] as const;
@@ -29,7 +30,7 @@ export interface ImportedRow {
   lead: { title: string; valueMinor: number; currency: string; stage: ImportStage; tags: string[]; expectedCloseDate: string | null };
 }
 
-export class ImportHeaderError extends Error {}
+export class ImportHeaderError extends CsvHeaderError {}
 
 const canonical = (header: string) => header.trim().toLowerCase().replace(/[\s_-]+/g, '');
 

@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, 
 import { stringify } from 'csv-stringify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { AppAbility, CheckPolicies, CurrentAbility, CurrentContext, CurrentPrincipal, Principal, ProblemException, TenantContext, UPLOAD_MAX_BYTES } from '@saler/platform';
+import { AppAbility, CheckPolicies, CurrentAbility, CurrentContext, CurrentPrincipal, multipartUpload, Principal, TenantContext } from '@saler/platform';
 import { LeadImportAccepted } from '../commands/start-lead-import/lead-import.view';
 import { StartLeadImportCommand } from '../commands/start-lead-import/start-lead-import.command';
 import { fieldProblem } from '../domain/crm-problems';
@@ -28,19 +28,6 @@ function parseMapping(raw: unknown): Record<string, string> {
     throw fieldProblem('mapping', 'mapping must be a JSON object of file header → column names');
   }
   return mapping as Record<string, string>;
-}
-
-const tooLarge = () => new ProblemException(HttpStatus.PAYLOAD_TOO_LARGE, 'file-too-large', `The file is larger than ${UPLOAD_MAX_BYTES / 1024 / 1024} MiB`);
-
-/** The upload, refused with 413 once it passes the size limit (multipart truncates the stream there). */
-async function* limited(file: AsyncIterable<Buffer> & { truncated?: boolean }): AsyncGenerator<Buffer> {
-  try {
-    for await (const chunk of file) yield chunk;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    throw error;
-  }
-  if (file.truncated) throw tooLarge();
 }
 
 @ApiTags('leads')
@@ -68,12 +55,8 @@ export class LeadTransfersController {
   })
   @ApiAcceptedResponse({ type: LeadImportAccepted })
   async importLeads(@Req() request: FastifyRequest, @CurrentContext() context: TenantContext): Promise<LeadImportAccepted> {
-    if (!request.isMultipart()) throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'multipart-required', 'Send the CSV as multipart/form-data in a field named file');
-    const file = await request.file();
-    if (file === undefined || file.fieldname !== 'file') throw fieldProblem('file', 'A CSV file in the form field "file" is required');
-    const mappingField = file.fields.mapping;
-    const mapping = parseMapping(mappingField !== undefined && !Array.isArray(mappingField) && mappingField.type === 'field' ? mappingField.value : undefined);
-    return this.commandBus.execute(new StartLeadImportCommand(context, { fileName: file.filename.slice(0, 255), mapping, content: limited(file.file) }));
+    const upload = await multipartUpload(request, ['mapping']);
+    return this.commandBus.execute(new StartLeadImportCommand(context, { fileName: upload.fileName, mapping: parseMapping(upload.fields.mapping), content: upload.content }));
   }
 
   @Get('exports/leads.csv')
