@@ -12,6 +12,7 @@ const moduleNameMapper = {
   '^@saler/crm$': '<rootDir>/libs/crm/src',
   '^@saler/catalog$': '<rootDir>/libs/catalog/src',
   '^@saler/knowledge$': '<rootDir>/libs/knowledge/src',
+  '^@saler/conversations$': '<rootDir>/libs/conversations/src',
   '^@saler/platform/(.*)$': '<rootDir>/libs/platform/src/$1',
 };
 const base = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], rootDir: __dirname };

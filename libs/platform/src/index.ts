@@ -57,3 +57,5 @@ export * from './text/search-key';
 export * from './text/trigram';
 export * from './jobs/upload-job';
 export * from './http/multipart-upload';
+export * from './channel-types';
+export * from './crypto/credential-cipher';

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { TokensModule } from './auth/tokens.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
 import { SchemaManifest } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -42,6 +43,7 @@ export class PlatformModule {
           },
         }),
         LoggingModule,
+        CryptoModule,
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(options.schema, options.consumeQueues),
         QueueModule.forRoot({ consume: options.consumeQueues }),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHANNEL_TYPES, ChannelType, ContactIdentity } from '../domain/contact-identity.entity';
+import { CHANNEL_TYPES, ChannelType } from '@saler/platform';
+import { ContactIdentity } from '../domain/contact-identity.entity';
 import { Contact, CustomAttributes } from '../domain/contact.entity';
 
 export class ContactIdentityView {

@@ -1,9 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { TenantOwnedEntity } from '@saler/platform';
+import { ChannelType, TenantOwnedEntity } from '@saler/platform';
 import { Contact } from './contact.entity';
-
-export const CHANNEL_TYPES = ['web', 'telegram', 'messenger', 'whatsapp', 'line'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 /** A contact's user id on one chat platform; one platform user is one contact per tenant. */
 @Entity({ name: 'contact_identities' })

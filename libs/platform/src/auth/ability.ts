@@ -22,6 +22,7 @@ export type Subject =
   | 'Job'
   | 'Faq'
   | 'BotText'
+  | 'BotSettings'
   | 'Catalog'
   | 'Playbook'
   | 'Analytics';
@@ -34,7 +35,7 @@ export function asSubject(type: Exclude<Subject, 'all'>, record: Record<string, 
   return subject(type, { ...record });
 }
 
-const SALES_WORK: Subject[] = ['Contact', 'Lead', 'Pipeline', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'Catalog', 'Playbook', 'Job'];
+const SALES_WORK: Subject[] = ['Contact', 'Lead', 'Pipeline', 'Conversation', 'Task', 'Note', 'Faq', 'BotText', 'BotSettings', 'Catalog', 'Playbook', 'Job'];
 
 /**
  * The spec's role table as CASL rules; Member, Invitation, ApiKey, AuditLog and Channel are

@@ -35,6 +35,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL', /redis:\/\//],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /.+/],
     [{ DATABASE_APP_ROLE: 'Robert"); DROP' }, 'DATABASE_APP_ROLE', /role name/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'ENCRYPTION_KEY', /required in production/],
+    [{ ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }, 'ENCRYPTION_KEY', /32 bytes, base64/],
+    [{ ENCRYPTION_PREVIOUS_KEYS: 'old:short' }, 'ENCRYPTION_PREVIOUS_KEYS', /keyId:base64key/],
+    [{ TELEGRAM_API_URL: 'ftp://x' }, 'TELEGRAM_API_URL', /http/],
   ])('rejects %j naming %s', (env, variable, message) => {
     let error: unknown;
     try {
@@ -51,7 +55,18 @@ describe('loadConfig', () => {
 
   it('accepts a 32-byte secret in production and keeps it as bytes', () => {
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).auth.jwtSecret.equals(Buffer.from(secret))).toBe(true);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') });
+    expect(config.auth.jwtSecret.equals(Buffer.from(secret))).toBe(true);
+  });
+
+  it('takes the encryption key with its id, keeps previous keys for rotation, and falls back to the dev key outside production', () => {
+    const current = Buffer.alloc(32, 1);
+    const old = Buffer.alloc(32, 2);
+    const config = loadConfig({ ENCRYPTION_KEY: current.toString('base64'), ENCRYPTION_KEY_ID: 'k2', ENCRYPTION_PREVIOUS_KEYS: `k1:${old.toString('base64')}` });
+    expect(config.encryption.keyId).toBe('k2');
+    expect(config.encryption.key.equals(current)).toBe(true);
+    expect(config.encryption.previous.k1.equals(old)).toBe(true);
+    expect(loadConfig({}).encryption.keyId).toBe('dev');
   });
 
   it('splits CORS_ORIGINS', () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Env, envSchema } from './config.schema';
 
@@ -35,7 +35,19 @@ export interface AppConfig {
   rateLimit: { perMinute: number; authPerMinute: number };
   /** Embedded mode only: seed a demo tenant into an empty database at api start. */
   demoTenant: boolean;
+  /** Seals channel credentials and API keys at rest (AES-256-GCM); `previous` keys still open older envelopes. */
+  encryption: { keyId: string; key: Buffer; previous: Record<string, Buffer> };
+  /** Where the platforms reach this api (webhook URLs shown on channels). */
+  publicBaseUrl: string;
+  /** The chat platforms' send APIs (tests point them at a local stub). */
+  platforms: { telegramApiUrl: string; graphApiUrl: string; lineApiUrl: string; timeoutMs: number };
+  delivery: { attempts: number; backoffMs: number };
+  llm: { timeoutMs: number };
+  conversations: { summaryIdleMs: number };
 }
+
+/** Outside production, without ENCRYPTION_KEY: a fixed, publicly known development key (key id `dev`), so local data survives restarts. */
+const DEVELOPMENT_KEY = createHash('sha256').update('saler development key, not secret').digest();
 
 export class ConfigError extends Error {
   constructor(
@@ -99,5 +111,24 @@ function toAppConfig(env: Env): AppConfig {
     auth: { jwtSecret: env.JWT_SECRET ? Buffer.from(env.JWT_SECRET) : randomBytes(32) },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
     demoTenant: env.DEMO_TENANT && !env.DATABASE_URL,
+    encryption: {
+      keyId: env.ENCRYPTION_KEY ? env.ENCRYPTION_KEY_ID : 'dev',
+      key: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : DEVELOPMENT_KEY,
+      previous: {
+        ...(env.ENCRYPTION_KEY ? { dev: DEVELOPMENT_KEY } : {}),
+        ...Object.fromEntries(
+          (env.ENCRYPTION_PREVIOUS_KEYS ?? '')
+            .split(',')
+            .map((pair) => pair.trim())
+            .filter(Boolean)
+            .map((pair) => [pair.split(':')[0], Buffer.from(pair.split(':')[1], 'base64')]),
+        ),
+      },
+    },
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    platforms: { telegramApiUrl: env.TELEGRAM_API_URL, graphApiUrl: env.GRAPH_API_URL, lineApiUrl: env.LINE_API_URL, timeoutMs: env.OUTBOUND_TIMEOUT_MS },
+    delivery: { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.DELIVERY_BACKOFF_MS },
+    llm: { timeoutMs: env.LLM_TIMEOUT_MS },
+    conversations: { summaryIdleMs: env.CONVERSATION_SUMMARY_IDLE_MS },
   };
 }

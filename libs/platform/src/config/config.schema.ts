@@ -17,6 +17,12 @@ const postgresUrl = z
 
 const roleName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL role name');
 
+const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'must be an http:// or https:// URL');
+
+const base64Key = z.string().refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const keyId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -');
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 /** Every environment variable Saler reads. The README's configuration table mirrors this. */
@@ -51,11 +57,32 @@ export const envSchema = z
     RATE_LIMIT_AUTH_PER_MINUTE: positiveInt(20),
     SWAGGER_ENABLED: booleanFlag.default('true'),
     DEMO_TENANT: booleanFlag.default('true'),
+    ENCRYPTION_KEY: base64Key.optional(),
+    ENCRYPTION_KEY_ID: keyId.default('k1'),
+    ENCRYPTION_PREVIOUS_KEYS: z
+      .string()
+      .refine(
+        (value) => value.split(',').every((pair) => /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]+={0,2}$/.test(pair.trim()) && Buffer.from(pair.trim().split(':')[1], 'base64').length === 32),
+        'must be a comma-separated list of keyId:base64key (32 bytes each)',
+      )
+      .optional(),
+    PUBLIC_BASE_URL: httpUrl.optional(),
+    TELEGRAM_API_URL: httpUrl.default('https://api.telegram.org'),
+    GRAPH_API_URL: httpUrl.default('https://graph.facebook.com/v21.0'),
+    LINE_API_URL: httpUrl.default('https://api.line.me'),
+    OUTBOUND_TIMEOUT_MS: positiveInt(10000),
+    DELIVERY_ATTEMPTS: positiveInt(6),
+    DELIVERY_BACKOFF_MS: positiveInt(1000),
+    LLM_TIMEOUT_MS: positiveInt(8000),
+    CONVERSATION_SUMMARY_IDLE_MS: positiveInt(1_800_000),
   })
   .superRefine((env, ctx) => {
     const secret = env.JWT_SECRET;
     if (env.NODE_ENV === 'production' && (secret === undefined || Buffer.byteLength(secret) < 32)) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be at least 32 bytes in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ENCRYPTION_KEY'], message: 'is required in production (32 bytes, base64)' });
     }
   });
 

@@ -8,6 +8,8 @@ export const QUEUES = {
   CRM: 'crm',
   /** Long file work (CSV imports), kept apart so it never delays reminders or events. */
   IMPORTS: 'imports',
+  /** Conversations: the bot's replies, outbound delivery to the platforms, summaries, retention. */
+  CONVERSATIONS: 'conversations',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +24,11 @@ export const JOBS = {
   LEAD_IMPORT: 'lead.import',
   CATALOG_IMPORT: 'catalog.import',
   IDEMPOTENCY_PURGE: 'idempotency.purge',
+  BOT_REPLY: 'bot.reply',
+  MESSAGE_DELIVERY: 'message.deliver',
+  CONVERSATION_SUMMARY: 'conversation.summarize',
+  CONVERSATION_RETENTION: 'conversation.retention',
+  TENANT_RETENTION: 'conversation.retention_tenant',
 } as const;
 
 export const DEFAULT_JOB_ATTEMPTS = 5;

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CHANNEL_TYPES, ChannelType } from '../../domain/contact-identity.entity';
 import type { CustomAttributes } from '../../domain/contact.entity';
-import { OptionalNotNull, Trim } from '@saler/platform';
+import { CHANNEL_TYPES, ChannelType, OptionalNotNull, Trim } from '@saler/platform';
 
 export class ContactIdentityRequest {
   @ApiProperty({ enum: CHANNEL_TYPES })

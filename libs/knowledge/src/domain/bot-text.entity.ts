@@ -1,0 +1,25 @@
+import { Column, Entity, Index } from 'typeorm';
+import { TenantOwnedEntity } from '@saler/platform';
+
+export const BOT_TEXT_KEYS = ['greeting', 'fallback', 'handoff', 'out_of_hours'] as const;
+export type BotTextKey = (typeof BOT_TEXT_KEYS)[number];
+
+/** What the bot says at each fixed moment, per tenant and language. Defaults are seeded at registration. */
+@Entity({ name: 'bot_texts' })
+@Index('bot_texts_key_uq', ['tenantId', 'key', 'locale'], { unique: true })
+export class BotText extends TenantOwnedEntity {
+  @Column({ type: 'varchar', length: 32 })
+  key: BotTextKey;
+
+  @Column({ type: 'varchar', length: 16 })
+  locale: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  text: string;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
