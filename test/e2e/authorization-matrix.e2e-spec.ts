@@ -61,6 +61,12 @@ interface Fixture {
   /** An active FAQ read routes share, and fresh ones for routes that change or delete them. */
   faqId: string;
   freshFaq(): Promise<string>;
+  /** A web channel read routes share, and fresh ones for routes that change or remove them. */
+  channelId: string;
+  freshChannel(): Promise<string>;
+  /** A conversation read routes share, and fresh unassigned ones (so the agent may change and answer them) for the others. */
+  conversationId: string;
+  freshConversation(): Promise<string>;
 }
 
 interface Rule {
@@ -221,6 +227,18 @@ const MATRIX: Rule[] = [
   { route: 'POST /api/v1/catalog/option-prices', allowed: MANAGERS, request: async (f) => ({ path: '/api/v1/catalog/option-prices', body: { optionId: await f.freshOption(), amountMinor: 100, currency: 'EUR' } }) },
   // A quote changes nothing: everyone who reads the catalogue may ask for one.
   { route: 'POST /api/v1/catalog/quotes', allowed: READERS, request: async (f) => ({ path: '/api/v1/catalog/quotes', body: { modelId: f.catalog.modelId, categoryId: f.catalog.categoryId, optionIds: [f.catalog.optionId] } }) },
+  // Channels hold the platforms' credentials: owner and admin only (ability.ts gives no other role a Channel rule).
+  { route: 'GET /api/v1/channels', allowed: ADMINS, request: async () => ({ path: '/api/v1/channels' }) },
+  { route: 'POST /api/v1/channels', allowed: ADMINS, request: async () => ({ path: '/api/v1/channels', body: { type: 'web', name: 'Matrix widget', settings: { allowedOrigins: ['https://matrix.example'] } } }) },
+  { route: 'GET /api/v1/channels/{id}', allowed: ADMINS, request: async (f) => ({ path: `/api/v1/channels/${f.channelId}` }) },
+  { route: 'PATCH /api/v1/channels/{id}', allowed: ADMINS, request: async (f) => ({ path: `/api/v1/channels/${await f.freshChannel()}`, body: { name: 'Renamed widget' } }) },
+  { route: 'DELETE /api/v1/channels/{id}', allowed: ADMINS, request: async (f) => ({ path: `/api/v1/channels/${await f.freshChannel()}` }) },
+  // Conversations: everyone reads; manager and above change and answer any, an agent only unassigned ones (as here) and their own.
+  { route: 'GET /api/v1/conversations', allowed: READERS, request: async () => ({ path: '/api/v1/conversations' }) },
+  { route: 'GET /api/v1/conversations/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/conversations/${f.conversationId}` }) },
+  { route: 'PATCH /api/v1/conversations/{id}', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/conversations/${await f.freshConversation()}`, body: { status: 'pending' } }) },
+  { route: 'GET /api/v1/conversations/{id}/messages', allowed: READERS, request: async (f) => ({ path: `/api/v1/conversations/${f.conversationId}/messages` }) },
+  { route: 'POST /api/v1/conversations/{id}/messages', allowed: LEAD_WORKERS, request: async (f) => ({ path: `/api/v1/conversations/${await f.freshConversation()}/messages`, body: { text: 'Matrix reply' } }) },
   // FAQs: everyone reads (and matches, as the bot does); manager and above change them.
   { route: 'GET /api/v1/faqs', allowed: READERS, request: async () => ({ path: '/api/v1/faqs' }) },
   { route: 'POST /api/v1/faqs', allowed: MANAGERS, request: async () => ({ path: '/api/v1/faqs', body: { question: `Matrix question ${randomUUID()}?`, answer: 'Matrix answer' } }) },
@@ -228,6 +246,13 @@ const MATRIX: Rule[] = [
   { route: 'GET /api/v1/faqs/{id}', allowed: READERS, request: async (f) => ({ path: `/api/v1/faqs/${f.faqId}` }) },
   { route: 'PATCH /api/v1/faqs/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/faqs/${await f.freshFaq()}`, body: { status: 'archived' } }) },
   { route: 'DELETE /api/v1/faqs/{id}', allowed: MANAGERS, request: async (f) => ({ path: `/api/v1/faqs/${await f.freshFaq()}` }) },
+  // Bot texts: everyone reads them (agents see what the bot says); manager and above change them.
+  { route: 'GET /api/v1/bot-texts', allowed: READERS, request: async () => ({ path: '/api/v1/bot-texts' }) },
+  { route: 'GET /api/v1/bot-texts/{key}/{locale}', allowed: READERS, request: async () => ({ path: '/api/v1/bot-texts/greeting/en' }) },
+  { route: 'PUT /api/v1/bot-texts/{key}/{locale}', allowed: MANAGERS, request: async () => ({ path: '/api/v1/bot-texts/greeting/en', body: { text: 'Matrix greeting' } }) },
+  // Bot settings: ability.ts gives agents no BotSettings rule, so everyone else reads them; manager and above change them.
+  { route: 'GET /api/v1/bot-settings', allowed: [...MANAGERS, 'viewer', 'apiKeyViewer'], request: async () => ({ path: '/api/v1/bot-settings' }) },
+  { route: 'PATCH /api/v1/bot-settings', allowed: MANAGERS, request: async () => ({ path: '/api/v1/bot-settings', body: { matchThreshold: 0.5 } }) },
   { route: 'POST /api/v1/imports/catalog', allowed: MANAGERS, request: async () => ({ path: '/api/v1/imports/catalog', body: catalogUpload('models', `brand,model,bodyType\nMatrix Import,${randomUUID()},sedan\n`) }) },
 ];
 
@@ -307,6 +332,17 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
     await post('/api/v1/catalog/base-prices', { categoryId: catalogCategoryId, bodyTypeId: sedan.id, amountMinor: 450000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
     await post('/api/v1/catalog/option-prices', { optionId: catalogOptionId, amountMinor: 50000, currency: 'RUB', validFrom: '2020-01-01' }, owner.accessToken);
     const freshFaq = async () => (await post<{ id: string }>('/api/v1/faqs', { question: `Fresh question ${randomUUID()}?`, answer: 'Fresh answer' }, owner.accessToken)).id;
+    const widgetBody = { type: 'web', name: 'Fresh widget', settings: { allowedOrigins: ['https://matrix.example'] } };
+    const freshChannel = async () => (await post<{ id: string }>('/api/v1/channels', widgetBody, owner.accessToken)).id;
+    const widget = await post<{ publicKey: string }>('/api/v1/channels', widgetBody, owner.accessToken);
+    // A visitor writes in the widget (a public route): a new unassigned conversation, found by the visitor's unique name.
+    const freshConversation = async () => {
+      const name = `Visitor ${randomUUID()}`;
+      await post(`/api/v1/widget/${widget.publicKey}/messages`, { visitorId: `v_${randomUUID().replace(/-/g, '')}`, text: 'Matrix question', name });
+      const [conversation] = (await json<{ data: { id: string }[] }>(call('GET', `/api/v1/conversations?q=${encodeURIComponent(name)}`, owner.accessToken))).data;
+      if (conversation === undefined) throw new Error('a widget message opened no conversation');
+      return conversation.id;
+    };
     fixture = {
       call,
       tenantId: owner.tenant.id,
@@ -335,9 +371,15 @@ describe('authorization matrix (black box, PostgreSQL)', () => {
       freshOption,
       faqId: await freshFaq(),
       freshFaq,
+      channelId: await freshChannel(),
+      freshChannel,
+      conversationId: await freshConversation(),
+      freshConversation,
     };
     const document = await json<{ paths: Record<string, Record<string, unknown>> }>(fetch(`${base}/docs-json`));
-    const publicRoutes = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/invitations/accept']);
+    // The widget is public: the channel's public key and allowed origins guard it (webhooks.e2e-spec.ts). The platforms' webhooks are not documented.
+    const widgetRoutes = ['POST /api/v1/widget/{publicKey}/messages', 'GET /api/v1/widget/{publicKey}/messages'];
+    const publicRoutes = new Set(['POST /api/v1/auth/register', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout', 'POST /api/v1/invitations/accept', ...widgetRoutes]);
     documentedRoutes = Object.entries(document.paths)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
       .filter((route) => !publicRoutes.has(route));

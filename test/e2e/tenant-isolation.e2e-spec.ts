@@ -32,6 +32,8 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
   const bIds: string[] = [];
   const bSecrets: string[] = [];
   let bRefs: { contactId: string; leadId: string; pipelineId: string; stageId: string; userId: string; brandId: string; modelId: string; bodyTypeId: string; categoryId: string; optionId: string };
+  /** B's chat channels and the conversation a visitor opened in B's widget. */
+  let bChat: { telegramId: string; widgetId: string; publicKey: string; conversationId: string; visitorId: string };
 
   // A FormData body goes as multipart (fetch sets its boundary); anything else as JSON.
   const call = (method: string, path: string, token: string, body?: unknown) =>
@@ -96,6 +98,25 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     bIds.push(faq.id);
     bSecrets.push('B secret question', 'B secret answer', 'B secret topic');
     Object.assign(BODIES, { 'PATCH /api/v1/faqs/{id}': { answer: 'Injected answer' } });
+    // Conversations: a Telegram channel (with its secrets), a widget channel, and a conversation a visitor opened in B's widget, answered by B's owner.
+    const bTelegram = await json<{ id: string }>(
+      call('POST', '/api/v1/channels', b.accessToken, { type: 'telegram', name: 'B secret bot', credentials: { botToken: '9000009:B-secret-telegram-token-xyz123', secretToken: 'b-secret-webhook-token' } }),
+    );
+    const bWidget = await json<{ id: string; publicKey: string }>(call('POST', '/api/v1/channels', b.accessToken, { type: 'web', name: 'B secret widget', settings: { allowedOrigins: ['https://b-secret-shop.example'] } }));
+    const visitorId = 'b_secret_visitor_0001';
+    const widgetMessage = await json<{ id: string }>(
+      fetch(`${base}/api/v1/widget/${bWidget.publicKey}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ visitorId, text: 'B secret visitor question', name: 'B secret visitor' }) }),
+    );
+    const [bConversation] = (await json<{ data: { id: string }[] }>(call('GET', `/api/v1/conversations?channelId=${bWidget.id}`, b.accessToken))).data;
+    const bReply = await json<{ id: string }>(call('POST', `/api/v1/conversations/${bConversation.id}/messages`, b.accessToken, { text: 'B secret agent answer' }));
+    bIds.push(bTelegram.id, bWidget.id, bConversation.id, widgetMessage.id, bReply.id);
+    bSecrets.push('B secret bot', '9000009:B-secret-telegram-token-xyz123', 'b-secret-webhook-token', 'B secret widget', 'b-secret-shop.example', bWidget.publicKey, visitorId, 'B secret visitor', 'B secret agent answer');
+    bChat = { telegramId: bTelegram.id, widgetId: bWidget.id, publicKey: bWidget.publicKey, conversationId: bConversation.id, visitorId };
+    Object.assign(BODIES, {
+      'PATCH /api/v1/channels/{id}': { name: 'Injected channel' },
+      'PATCH /api/v1/conversations/{id}': { status: 'resolved', botEnabled: true },
+      'POST /api/v1/conversations/{id}/messages': { text: 'Injected reply' },
+    });
   });
 
   afterAll(async () => {
@@ -110,8 +131,11 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     }>(fetch(`${base}/docs-json`));
     const schemas = document.components.schemas;
     // Platform-admin routes act across tenants on purpose; platform-admin.e2e-spec.ts covers them.
+    // Bot texts are addressed by key and locale, which every tenant has, not by ids: the bot texts test below covers them.
+    // The widget is public and addressed by a channel's public key (whoever holds it may write there): the chat test below covers it.
+    const skipped = (path: string) => path.startsWith('/api/v1/admin/') || path.startsWith('/api/v1/bot-texts/') || path.startsWith('/api/v1/widget/');
     const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
-      path.includes('{') && !path.startsWith('/api/v1/admin/') ? Object.entries(operations).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })) : [],
+      path.includes('{') && !skipped(path) ? Object.entries(operations).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })) : [],
     );
     expect(routes.length).toBeGreaterThan(0);
     const checked: string[] = [];
@@ -133,6 +157,10 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
     expect(checked).toEqual(expect.arrayContaining(['POST /api/v1/contacts/{id}/merge', 'POST /api/v1/leads/{id}/stage', 'DELETE /api/v1/pipelines/{id}/stages/{stageId}', 'GET /api/v1/jobs/{id}']));
     expect(checked).toEqual(expect.arrayContaining(['PATCH /api/v1/catalog/brands/{id}', 'DELETE /api/v1/catalog/models/{id}', 'GET /api/v1/catalog/options/{id}', 'DELETE /api/v1/catalog/body-types/{id}']));
     expect(checked).toEqual(expect.arrayContaining(['GET /api/v1/faqs/{id}', 'PATCH /api/v1/faqs/{id}', 'DELETE /api/v1/faqs/{id}']));
+    expect(checked).toEqual(expect.arrayContaining(['GET /api/v1/channels/{id}', 'PATCH /api/v1/channels/{id}', 'DELETE /api/v1/channels/{id}']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['GET /api/v1/conversations/{id}', 'PATCH /api/v1/conversations/{id}', 'GET /api/v1/conversations/{id}/messages', 'POST /api/v1/conversations/{id}/messages']),
+    );
   });
 
   it("never matches or lists the other tenant's FAQs", async () => {
@@ -143,6 +171,50 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
       expect({ path, data: (JSON.parse(text) as { data: unknown[] }).data }).toEqual({ path, data: [] });
       for (const secret of bSecrets) expect(text).not.toContain(secret);
     }
+  });
+
+  it("keeps chat channels and conversations per tenant: A's lists, webhooks and widget never reach B's", async () => {
+    const aWidget = await json<{ id: string; publicKey: string }>(call('POST', '/api/v1/channels', a.accessToken, { type: 'web', name: 'A widget', settings: { allowedOrigins: ['https://a-shop.example'] } }));
+    const aTelegram = await json<{ id: string }>(call('POST', '/api/v1/channels', a.accessToken, { type: 'telegram', name: 'A bot', credentials: { botToken: '8000008:A-telegram-token-abcdefghijk', secretToken: 'a-webhook-token' } }));
+    const widget = (publicKey: string, query = '', body?: unknown) =>
+      fetch(`${base}/api/v1/widget/${publicKey}/messages${query}`, { method: body === undefined ? 'GET' : 'POST', headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // A visitor id is per widget: B's visitor id in A's widget is a thread nobody opened there.
+    expect(await json(widget(aWidget.publicKey, `?visitorId=${bChat.visitorId}`))).toEqual({ data: [] });
+    expect((await widget(aWidget.publicKey, '', { visitorId: 'a_visitor_000000001', text: 'A question', name: 'A visitor' })).status).toBe(201);
+    const [aConversation] = (await json<{ data: { id: string }[] }>(call('GET', `/api/v1/conversations?channelId=${aWidget.id}`, a.accessToken))).data;
+    const lists: [string, string[]][] = [
+      ['/api/v1/channels', [aWidget.id, aTelegram.id].sort()],
+      ['/api/v1/conversations', [aConversation.id]],
+      [`/api/v1/conversations?channelId=${bChat.widgetId}`, []],
+      [`/api/v1/conversations?channelId=${bChat.telegramId}`, []],
+      ['/api/v1/conversations?q=B%20secret%20visitor', []],
+      [`/api/v1/conversations?assigneeId=${bRefs.userId}`, []],
+    ];
+    for (const [path, expected] of lists) {
+      const response = await call('GET', path, a.accessToken);
+      const text = await response.text();
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      expect({ path, ids: (JSON.parse(text) as { data: { id: string }[] }).data.map((row) => row.id).sort() }).toEqual({ path, ids: expected });
+      for (const secret of bSecrets) expect(text).not.toContain(secret);
+      for (const id of bIds) expect(text).not.toContain(id);
+    }
+    // B's webhook does not take A's secret; B's member is no assignee in A (as a user that does not exist).
+    const update = { update_id: 1, message: { message_id: 1, date: 1_700_000_000, chat: { id: 99, type: 'private', first_name: 'Intruder' }, text: 'hi' } };
+    const forged = await fetch(`${base}/api/v1/webhooks/telegram/${bChat.telegramId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'a-webhook-token' }, body: JSON.stringify(update) });
+    expect(forged.status).toBe(401);
+    const assignB = await call('PATCH', `/api/v1/conversations/${aConversation.id}`, a.accessToken, { assigneeId: bRefs.userId });
+    const assignNobody = await call('PATCH', `/api/v1/conversations/${aConversation.id}`, a.accessToken, { assigneeId: randomUUID() });
+    expect([assignB.status, (await json<{ type: string }>(assignB)).type]).toEqual([assignNobody.status, (await json<{ type: string }>(assignNobody)).type]);
+    expect(assignB.status).toBe(422);
+
+    // B's channels and conversation are as B left them.
+    const b = await json<Session>(fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@tenant-b.example', password: PASSWORD }) }));
+    expect((await json<{ data: { id: string; name: string }[] }>(call('GET', '/api/v1/channels', b.accessToken))).data.map((channel) => channel.name).sort()).toEqual(['B secret bot', 'B secret widget']);
+    expect(await json(call('GET', `/api/v1/conversations/${bChat.conversationId}`, b.accessToken))).toMatchObject({ status: 'open', assigneeId: b.user.id, botEnabled: false });
+    const messages = (await json<{ data: { direction: string; senderType: string; text: string }[] }>(call('GET', `/api/v1/conversations/${bChat.conversationId}/messages?limit=100`, b.accessToken))).data;
+    expect(messages.filter((message) => message.direction === 'inbound').map((message) => message.text)).toEqual(['B secret visitor question']);
+    expect(messages.filter((message) => message.senderType === 'agent').map((message) => message.text)).toEqual(['B secret agent answer']);
+    expect((await json<{ data: unknown[] }>(call('GET', `/api/v1/conversations?channelId=${bChat.telegramId}`, b.accessToken))).data).toEqual([]);
   });
 
   it("treats the other tenant's ids inside request bodies exactly like ids that do not exist, and changes nothing of B", async () => {
@@ -216,5 +288,27 @@ describe('cross-tenant isolation of every templated route (PostgreSQL, black box
         for (const id of bIds) expect(text).not.toContain(id);
       }
     }
+  });
+
+  it("keeps bot texts and bot settings per tenant: A reads and changes its own, never B's", async () => {
+    const b = await json<Session>(fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'owner@tenant-b.example', password: PASSWORD }) }));
+    const llmKey = 'sk-b-secret-llm-key-9f2c';
+    expect((await call('PUT', '/api/v1/bot-texts/greeting/en', b.accessToken, { text: 'B secret greeting' })).status).toBe(200);
+    expect((await call('PUT', '/api/v1/bot-texts/greeting/pt-BR', b.accessToken, { text: 'B secret saudação' })).status).toBe(200);
+    const bSettings = { timezone: 'Asia/Tokyo', handoffKeywords: { en: ['B secret phrase'] }, llm: { baseUrl: 'https://b-secret-llm.example/v1', model: 'b-secret-model', apiKey: llmKey } };
+    expect((await call('PATCH', '/api/v1/bot-settings', b.accessToken, bSettings)).status).toBe(200);
+    const secrets = ['B secret greeting', 'B secret saudação', 'Asia/Tokyo', 'B secret phrase', 'b-secret-llm', 'b-secret-model', llmKey];
+    for (const path of ['/api/v1/bot-texts', '/api/v1/bot-texts?locale=en', '/api/v1/bot-texts/greeting/en', '/api/v1/bot-settings']) {
+      const response = await call('GET', path, a.accessToken);
+      const text = await response.text();
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+    expect((await call('GET', '/api/v1/bot-texts/greeting/pt-BR', a.accessToken)).status).toBe(404);
+    // A's writes land on A's rows; B's stay as B left them.
+    expect(await json(call('PUT', '/api/v1/bot-texts/greeting/en', a.accessToken, { text: 'A greeting' }))).toMatchObject({ text: 'A greeting', version: 2 });
+    expect((await call('PATCH', '/api/v1/bot-settings', a.accessToken, { timezone: 'Europe/Paris', llm: null })).status).toBe(200);
+    expect(await json(call('GET', '/api/v1/bot-texts/greeting/en', b.accessToken))).toMatchObject({ text: 'B secret greeting', version: 2 });
+    expect(await json(call('GET', '/api/v1/bot-settings', b.accessToken))).toMatchObject({ timezone: 'Asia/Tokyo', llm: { model: 'b-secret-model', apiKey: { configured: true, last4: '9f2c' } } });
   });
 });

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { newId, OutboxMessage, SystemUnitOfWork, TenantContext, UnitOfWork } from '@saler/platform';
-import { Caller } from '../../libs/crm/src/commands/caller';
+import type { Caller } from '@saler/platform';
 import { CompleteTaskCommand } from '../../libs/crm/src/commands/complete-task/complete-task.command';
 import { CreateTaskCommand } from '../../libs/crm/src/commands/create-task/create-task.command';
 import { FireTaskReminderCommand } from '../../libs/crm/src/commands/fire-task-reminder/fire-task-reminder.command';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditHttpModule } from '@saler/audit';
 import { CatalogHttpModule, CatalogJobsModule } from '@saler/catalog';
+import { ConversationsHttpModule, ConversationsJobsModule } from '@saler/conversations';
 import { CrmHttpModule, CrmJobsModule } from '@saler/crm';
 import { IdentityHttpModule } from '@saler/identity';
 import { KnowledgeHttpModule } from '@saler/knowledge';
@@ -8,9 +9,9 @@ import { AppConfig, AuthModule, JobsHttpModule, PlatformModule, SchemaManifest }
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' HTTP modules (controllers). Each later context adds its *HttpModule here. */
-const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule, CatalogHttpModule, KnowledgeHttpModule];
+const HTTP_MODULES: Type[] = [AuditHttpModule, IdentityHttpModule, CrmHttpModule, JobsHttpModule, CatalogHttpModule, KnowledgeHttpModule, ConversationsHttpModule];
 /** The contexts' job modules (processors). The api runs them itself only on the inline queue. */
-const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule];
+const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule, ConversationsJobsModule];
 
 export interface ApiModuleOptions {
   schema?: SchemaManifest;

@@ -10,6 +10,8 @@ export async function bootstrapApi(config: AppConfig, options: ApiModuleOptions 
     // Silent until pino takes over: a failed start prints only runMain's one line.
     logger: false,
     abortOnError: false,
+    // Webhook signatures cover the exact bytes: JSON requests keep them as request.rawBody.
+    rawBody: true,
   });
   app.useLogger(app.get(Logger));
   await configureHttpApp(app, config);

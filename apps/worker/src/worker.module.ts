@@ -1,12 +1,15 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AuditModule } from '@saler/audit';
 import { CatalogJobsModule } from '@saler/catalog';
+import { ConversationsJobsModule } from '@saler/conversations';
 import { CrmJobsModule } from '@saler/crm';
+import { IdentityModule } from '@saler/identity';
+import { KnowledgeModule } from '@saler/knowledge';
 import { AppConfig, PlatformModule, SchemaManifest } from '@saler/platform';
 import { schemaFor } from '@saler/schema';
 
 /** The contexts' job modules (processors). Each later context adds its *JobsModule here. */
-const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule];
+const JOBS_MODULES: Type[] = [CrmJobsModule, CatalogJobsModule, ConversationsJobsModule];
 
 export interface WorkerModuleOptions {
   schema?: SchemaManifest;
@@ -23,6 +26,9 @@ export class WorkerModule {
       imports: [
         PlatformModule.forRoot({ config, schema: options.schema ?? schemaFor(config.database.driver), consumeQueues: true }),
         AuditModule,
+        // Queries the jobs send to other contexts: the bot's (bot profile, FAQ match, LLM) and retention's (the tenant's retention days).
+        KnowledgeModule,
+        IdentityModule,
         ...JOBS_MODULES,
         ...(options.extraModules ?? []),
       ],

@@ -21,6 +21,7 @@ import { UpdateCategoryHandler } from './commands/update-category/update-categor
 import { UpdateModelHandler } from './commands/update-model/update-model.handler';
 import { UpdateOptionHandler } from './commands/update-option/update-option.handler';
 import { CatalogTenantProvisioner } from './catalog-tenant-provisioner';
+import { AnswerWithQuoteHandler } from './queries/answer-with-quote/answer-with-quote.handler';
 import { CalculateQuoteHandler } from './queries/calculate-quote/calculate-quote.handler';
 import { GetBodyTypeHandler } from './queries/get-body-type/get-body-type.handler';
 import { GetBrandHandler } from './queries/get-brand/get-brand.handler';
@@ -45,6 +46,7 @@ import { SearchModelsHandler } from './queries/search-models/search-models.handl
     AddBasePriceHandler,
     AddModelPriceHandler,
     AddOptionPriceHandler,
+    AnswerWithQuoteHandler,
     CalculateQuoteHandler,
     CreateBodyTypeHandler,
     CreateBrandHandler,

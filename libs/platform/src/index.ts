@@ -59,3 +59,5 @@ export * from './jobs/upload-job';
 export * from './http/multipart-upload';
 export * from './channel-types';
 export * from './crypto/credential-cipher';
+export * from './http/route-cors';
+export * from './auth/caller';

@@ -1,10 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { ChannelType, TenantOwnedEntity } from '@saler/platform';
 
-/** Non-secret settings: the web widget's allowed origins; the WhatsApp phone number id (also how we are addressed). */
+/** Non-secret settings: the web widget's allowed origins. */
 export interface ChannelSettings {
   allowedOrigins?: string[];
-  phoneNumberId?: string;
 }
 
 /**

@@ -37,7 +37,7 @@ export interface BotStep {
 
 /** One message of a conversation, either way. */
 @Entity({ name: 'messages' })
-@Index('messages_platform_id_uq', ['tenantId', 'channelId', 'platformMessageId'], { unique: true })
+@Index('messages_platform_id_uq', ['tenantId', 'channelId', 'direction', 'platformMessageId'], { unique: true })
 @Index('messages_conversation_idx', ['tenantId', 'conversationId', 'createdAt', 'id'])
 export class Message extends TenantOwnedEntity {
   @Column({ name: 'conversation_id', type: 'uuid' })
@@ -106,6 +106,10 @@ export class Message extends TenantOwnedEntity {
   /** The bot pipeline's steps that produced this reply. */
   @Column({ name: 'bot_steps', type: 'jsonb', nullable: true })
   botSteps: BotStep[] | null;
+
+  /** LINE: the inbound event's reply token (free replies for about a minute; after that a push is sent). */
+  @Column({ name: 'reply_token', type: 'varchar', length: 200, nullable: true })
+  replyToken: string | null;
 
   /** When the platform says the message was written (inbound). */
   @Column({ name: 'platform_sent_at', type: 'timestamptz', nullable: true })

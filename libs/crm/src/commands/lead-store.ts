@@ -1,12 +1,11 @@
 import { In, LessThan } from 'typeorm';
-import { assertCan, newId, TenantTx } from '@saler/platform';
+import { abilityOf, assertCan, Caller, newId, TenantTx } from '@saler/platform';
 import { Activity, ActivityType } from '../domain/activity.entity';
 import { Contact } from '../domain/contact.entity';
 import { notFound } from '../domain/crm-problems';
 import { LeadTag } from '../domain/lead-tag.entity';
 import { Lead } from '../domain/lead.entity';
 import { Stage } from '../domain/stage.entity';
-import { abilityOf, Caller } from './caller';
 import { LeadView } from './lead.view';
 
 export async function loadLead(tx: TenantTx, id: string): Promise<Lead> {

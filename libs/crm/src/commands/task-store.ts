@@ -1,8 +1,7 @@
-import { assertCan, TenantTx } from '@saler/platform';
+import { abilityOf, assertCan, Caller, TenantTx } from '@saler/platform';
 import { notFound } from '../domain/crm-problems';
 import { Task } from '../domain/task.entity';
 import { TaskScheduled } from '../events/task-scheduled.event';
-import { abilityOf, Caller } from './caller';
 
 export async function loadTask(tx: TenantTx, id: string): Promise<Task> {
   const task = await tx.repository(Task).findOne({ id });

@@ -2,7 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { ActorType, TenantOwnedEntity } from '@saler/platform';
 
 export const USER_ACTIVITY_TYPES = ['note', 'call'] as const;
-export const SYSTEM_ACTIVITY_TYPES = ['lead_created', 'stage_change', 'assignment', 'won', 'lost', 'merge', 'import', 'message_summary'] as const;
+export const SYSTEM_ACTIVITY_TYPES = ['lead_created', 'stage_change', 'assignment', 'won', 'lost', 'merge', 'import', 'message_summary', 'quote_requested'] as const;
 export type ActivityType = (typeof USER_ACTIVITY_TYPES)[number] | (typeof SYSTEM_ACTIVITY_TYPES)[number];
 
 /**

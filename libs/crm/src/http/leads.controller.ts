@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDP
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AppAbility, CheckPolicies, CurrentAbility, CurrentContext, CurrentPrincipal, DEFAULT_PAGE_SIZE, etagOf, maskFields, PageRequest, Principal, TenantContext, versionFromIfMatch } from '@saler/platform';
-import { callerOf } from '../commands/caller';
+import { AppAbility, callerOf, CheckPolicies, CurrentAbility, CurrentContext, CurrentPrincipal, DEFAULT_PAGE_SIZE, etagOf, maskFields, PageRequest, Principal, TenantContext, versionFromIfMatch } from '@saler/platform';
 import { ActivityPage, ActivityView } from '../commands/activity.view';
 import { AssignLeadCommand } from '../commands/assign-lead/assign-lead.command';
 import { AssignLeadRequest } from '../commands/assign-lead/assign-lead.request';

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CheckPolicies, CurrentContext, CurrentPrincipal, DEFAULT_PAGE_SIZE, Principal, TenantContext } from '@saler/platform';
-import { callerOf } from '../commands/caller';
+import { callerOf, CheckPolicies, CurrentContext, CurrentPrincipal, DEFAULT_PAGE_SIZE, Principal, TenantContext } from '@saler/platform';
 import { CompleteTaskCommand } from '../commands/complete-task/complete-task.command';
 import { CreateTaskCommand } from '../commands/create-task/create-task.command';
 import { CreateTaskRequest } from '../commands/create-task/create-task.request';

@@ -53,6 +53,30 @@ export class TenantRepository<E extends TenantOwnedEntity> {
     await this.repository.insert(list as never);
   }
 
+  /**
+   * Inserts one row unless it collides with a unique constraint (`ON CONFLICT DO NOTHING`, on both
+   * drivers), in one statement and without aborting the transaction. Returns whether it was inserted:
+   * the way to take an event exactly once under concurrent deliveries.
+   */
+  async insertIfAbsent(input: DeepPartial<E>): Promise<boolean> {
+    const row = this.own(input) as ObjectLiteral;
+    const metadata = this.repository.metadata;
+    const driver = this.repository.manager.connection.driver;
+    const postgres = driver.options.type === 'postgres';
+    const columns = metadata.columns;
+    const values = columns.map((column) => {
+      const raw: unknown = column.getEntityValue(row);
+      return driver.preparePersistentValue(raw === undefined ? columnDefault(column) : raw, column) as unknown;
+    });
+    const placeholders = columns.map((_column, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
+    const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const inserted: unknown[] = await this.repository.manager.query(
+      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES (${placeholders}) ON CONFLICT DO NOTHING RETURNING ${driver.escape('id')}`,
+      values,
+    );
+    return inserted.length === 1;
+  }
+
   /** `patch` may set a column from SQL (`{ version: () => 'version + 1' }`). */
   /**
    * Inserts many rows of this tenant in as few statements as possible, for imports: on PostgreSQL one

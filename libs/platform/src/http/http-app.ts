@@ -10,6 +10,7 @@ import { UPLOAD_MAX_BYTES } from '../jobs/upload-store';
 import { requestIdFrom } from '../context/request-id';
 import { METRICS } from '../metrics/metric-names';
 import { setupOpenApi } from './openapi';
+import { ROUTE_CORS_POLICY, RouteCorsPolicy } from './route-cors';
 import { ProblemFilter, sendProblem } from './problem.filter';
 import { createValidationPipe } from './validation';
 
@@ -57,10 +58,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   });
   // Uploads (CSV imports) stream through request.file(); one file, small fields, 50 MiB at most.
   await app.register(multipart, { limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024 } });
+  const exposedHeaders = ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Idempotent-Replayed'];
+  const configured = config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false;
+  const routeCors = optionalProvider<RouteCorsPolicy>(app, ROUTE_CORS_POLICY);
   app.enableCors({
-    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-    exposedHeaders: ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Idempotent-Replayed'],
-  });
+    delegator: async (request: { url?: string }) => {
+      const routeOrigins = routeCors === undefined ? undefined : await routeCors.originsFor(request.url ?? '');
+      return { origin: routeOrigins ?? configured, exposedHeaders };
+    },
+  } as never);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -72,4 +78,12 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   if (config.http.swagger) setupOpenApi(app);
+}
+
+function optionalProvider<T>(app: NestFastifyApplication, token: symbol): T | undefined {
+  try {
+    return app.get<T>(token, { strict: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,10 +1,9 @@
+import { requireActiveMember } from '@saler/identity';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
-import { assertCan, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { abilityOf, assertCan, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { Lead } from '../../domain/lead.entity';
 import { LeadAssigned } from '../../events/lead-assigned.event';
-import { requireActiveMember } from '../assignee';
 import { leadView, loadLeadToChange, recordActivity } from '../lead-store';
-import { abilityOf } from '../caller';
 import { LeadView } from '../lead.view';
 import { AssignLeadCommand } from './assign-lead.command';
 

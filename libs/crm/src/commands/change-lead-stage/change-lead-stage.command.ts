@@ -1,5 +1,4 @@
-import { TenantCommand, TenantContext } from '@saler/platform';
-import { Caller } from '../caller';
+import { Caller, TenantCommand, TenantContext } from '@saler/platform';
 import { LeadView } from '../lead.view';
 
 export class ChangeLeadStageCommand extends TenantCommand<LeadView> {

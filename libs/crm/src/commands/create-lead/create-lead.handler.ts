@@ -1,9 +1,9 @@
+import { requireActiveMember } from '@saler/identity';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { fieldProblem } from '../../domain/crm-problems';
 import { Lead } from '../../domain/lead.entity';
 import { LeadCreated } from '../../events/lead-created.event';
-import { requireActiveMember } from '../assignee';
 import { loadContact } from '../contact-input';
 import { findOrCreateContact } from '../find-or-create-contact';
 import { leadView, newLead, normaliseTags, recordActivity, writeTags } from '../lead-store';

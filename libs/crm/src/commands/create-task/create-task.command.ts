@@ -1,5 +1,4 @@
-import { TenantCommand, TenantContext } from '@saler/platform';
-import { Caller } from '../caller';
+import { Caller, TenantCommand, TenantContext } from '@saler/platform';
 import { TaskView } from '../task.view';
 import { CreateTaskRequest } from './create-task.request';
 

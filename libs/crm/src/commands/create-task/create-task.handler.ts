@@ -1,10 +1,9 @@
+import { requireActiveMember } from '@saler/identity';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
-import { assertCan, newId, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { abilityOf, assertCan, newId, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { reminderTime } from '../../domain/task-reminder';
 import { Task } from '../../domain/task.entity';
-import { requireActiveMember } from '../assignee';
 import { loadLead } from '../lead-store';
-import { abilityOf } from '../caller';
 import { announceSchedule } from '../task-store';
 import { TaskView, toTaskView } from '../task.view';
 import { CreateTaskCommand } from './create-task.command';

@@ -1,10 +1,9 @@
+import { requireActiveMember } from '@saler/identity';
 import { CommandHandler, QueryBus } from '@nestjs/cqrs';
-import { assertCan, refuseNulls, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { abilityOf, assertCan, refuseNulls, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { reminderTime } from '../../domain/task-reminder';
 import { Task } from '../../domain/task.entity';
-import { requireActiveMember } from '../assignee';
 import { loadLead } from '../lead-store';
-import { abilityOf } from '../caller';
 import { announceSchedule, loadTask, loadTaskToChange } from '../task-store';
 import { TaskView, toTaskView } from '../task.view';
 import { UpdateTaskCommand } from './update-task.command';

@@ -2,9 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OptionalNotNull, Trim } from '@saler/platform';
 import { FAQ_STATUSES, FaqStatus } from '../../domain/faq.entity';
-
-export const LOCALE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const LOCALE_MESSAGE = 'locale must be a language tag such as en or pt-BR';
+import { LOCALE_MESSAGE, LOCALE_PATTERN } from '../../domain/locale';
 
 export class CreateFaqRequest {
   @ApiProperty({ example: 'What is the delivery time?' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageRequest } from '@saler/platform';
-import { LOCALE_MESSAGE, LOCALE_PATTERN } from '../../commands/create-faq/create-faq.request';
+import { LOCALE_MESSAGE, LOCALE_PATTERN } from '../../domain/locale';
 import { FAQ_STATUSES, FaqStatus } from '../../domain/faq.entity';
 
 export class ListFaqsRequest extends PageRequest {

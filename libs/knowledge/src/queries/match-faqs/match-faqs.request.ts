@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { OptionalNotNull, Trim } from '@saler/platform';
-import { LOCALE_MESSAGE, LOCALE_PATTERN } from '../../commands/create-faq/create-faq.request';
+import { LOCALE_MESSAGE, LOCALE_PATTERN } from '../../domain/locale';
 
 export const MAX_FAQ_MATCHES = 20;
 

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { FindMemberQuery } from '@saler/identity';
+import { FindMemberQuery } from './find-member.query';
 import { ProblemException, TenantContext } from '@saler/platform';
 
 /** An assignee must be an active member of the tenant: identity answers, through the query bus. */

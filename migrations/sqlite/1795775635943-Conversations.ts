@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Conversations1795774281458 implements MigrationInterface {
-    name = 'Conversations1795774281458'
+export class Conversations1795775635943 implements MigrationInterface {
+    name = 'Conversations1795775635943'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -114,6 +114,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                 "faq_score" real,
                 "motion" varchar(32),
                 "bot_steps" jsonb,
+                "reply_token" varchar(200),
                 "platform_sent_at" datetime,
                 "created_at" datetime NOT NULL,
                 PRIMARY KEY ("tenant_id", "id")
@@ -128,7 +129,12 @@ export class Conversations1795774281458 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" ("tenant_id", "channel_id", "platform_message_id")
+            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" (
+                "tenant_id",
+                "channel_id",
+                "direction",
+                "platform_message_id"
+            )
         `);
         await queryRunner.query(`
             CREATE TABLE "bot_settings" (
@@ -300,6 +306,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                 "faq_score" real,
                 "motion" varchar(32),
                 "bot_steps" jsonb,
+                "reply_token" varchar(200),
                 "platform_sent_at" datetime,
                 "created_at" datetime NOT NULL,
                 CONSTRAINT "FK_02b2b8e1e9b7d58f24b96107e5c" FOREIGN KEY ("tenant_id", "conversation_id") REFERENCES "conversations" ("tenant_id", "id") ON DELETE CASCADE ON UPDATE NO ACTION,
@@ -330,6 +337,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                     "faq_score",
                     "motion",
                     "bot_steps",
+                    "reply_token",
                     "platform_sent_at",
                     "created_at"
                 )
@@ -355,6 +363,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                 "faq_score",
                 "motion",
                 "bot_steps",
+                "reply_token",
                 "platform_sent_at",
                 "created_at"
             FROM "messages"
@@ -375,7 +384,12 @@ export class Conversations1795774281458 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" ("tenant_id", "channel_id", "platform_message_id")
+            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" (
+                "tenant_id",
+                "channel_id",
+                "direction",
+                "platform_message_id"
+            )
         `);
     }
 
@@ -414,6 +428,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                 "faq_score" real,
                 "motion" varchar(32),
                 "bot_steps" jsonb,
+                "reply_token" varchar(200),
                 "platform_sent_at" datetime,
                 "created_at" datetime NOT NULL,
                 PRIMARY KEY ("tenant_id", "id")
@@ -443,6 +458,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                     "faq_score",
                     "motion",
                     "bot_steps",
+                    "reply_token",
                     "platform_sent_at",
                     "created_at"
                 )
@@ -468,6 +484,7 @@ export class Conversations1795774281458 implements MigrationInterface {
                 "faq_score",
                 "motion",
                 "bot_steps",
+                "reply_token",
                 "platform_sent_at",
                 "created_at"
             FROM "temporary_messages"
@@ -476,7 +493,12 @@ export class Conversations1795774281458 implements MigrationInterface {
             DROP TABLE "temporary_messages"
         `);
         await queryRunner.query(`
-            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" ("tenant_id", "channel_id", "platform_message_id")
+            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" (
+                "tenant_id",
+                "channel_id",
+                "direction",
+                "platform_message_id"
+            )
         `);
         await queryRunner.query(`
             CREATE INDEX "messages_conversation_idx" ON "messages" (

@@ -1,4 +1,6 @@
-import { AppAbility, defineAbilityFor, Principal, TenantTx } from '@saler/platform';
+import type { TenantTx } from '../database/unit-of-work';
+import { AppAbility, defineAbilityFor } from './ability';
+import type { Principal } from './authenticated-request';
 
 /** Who asks for a command, as far as ownership rules go: agents change only what is theirs (or unassigned). */
 export interface Caller {

@@ -5,8 +5,8 @@ const TENANT_TABLES = ["channels", "conversations", "inbound_events", "messages"
 
 /** Channels, conversations, messages and inbound-event dedupe (conversations); bot texts and settings (knowledge). channel_routes is global: a webhook finds its tenant through it. */
 
-export class Conversations1795774269161 implements MigrationInterface {
-    name = 'Conversations1795774269161'
+export class Conversations1795775617670 implements MigrationInterface {
+    name = 'Conversations1795775617670'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -120,6 +120,7 @@ export class Conversations1795774269161 implements MigrationInterface {
                 "faq_score" real,
                 "motion" character varying(32),
                 "bot_steps" jsonb,
+                "reply_token" character varying(200),
                 "platform_sent_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 CONSTRAINT "PK_9a97da372be358c3f7455f4b882" PRIMARY KEY ("tenant_id", "id")
@@ -134,7 +135,12 @@ export class Conversations1795774269161 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
-            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" ("tenant_id", "channel_id", "platform_message_id")
+            CREATE UNIQUE INDEX "messages_platform_id_uq" ON "messages" (
+                "tenant_id",
+                "channel_id",
+                "direction",
+                "platform_message_id"
+            )
         `);
         await queryRunner.query(`
             CREATE TABLE "bot_settings" (

@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { APP_CONFIG, AppConfig, backoffDelay, CredentialCipher, JOBS, QUEUE_DRIVER, QueueDriver, QUEUES, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
+import { Channel } from '../../domain/channel.entity';
+import { Conversation } from '../../domain/conversation.entity';
+import { Message } from '../../domain/message.entity';
+import { PlatformSenders } from '../../domain/outbound/platform-senders';
+import type { OutboundTarget } from '../../domain/outbound/platform-sender';
+import { openCredentials } from '../channel-store';
+import { DeliverMessageCommand, DeliveryOutcome } from './deliver-message.command';
+
+export interface DeliveryJob {
+  messageId: string;
+  attempt: number;
+}
+
+/** One job per attempt: `deliver.<message>.<attempt>` (a duplicate of an attempt is dropped by its id). */
+export const deliveryJobId = (messageId: string, attempt: number): string => `deliver.${messageId}.${attempt}`;
+
+/**
+ * Exactly once per message: an attempt first claims the message (still queued, at the previous
+ * attempt count) in its own transaction, so a duplicated or replayed job finds nothing to do; the
+ * platform is called outside any transaction. 5xx, 429, timeouts and network errors are retried
+ * with exponential backoff (never sooner than the platform's Retry-After) up to DELIVERY_ATTEMPTS;
+ * other 4xx fail at once. The message ends `sent` (with the platform's id) or `failed` (with its error).
+ */
+@CommandHandler(DeliverMessageCommand)
+export class DeliverMessageHandler implements ICommandHandler<DeliverMessageCommand, DeliveryOutcome> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly cipher: CredentialCipher,
+    private readonly senders: PlatformSenders,
+    @Inject(QUEUE_DRIVER) private readonly queue: QueueDriver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute(command: DeliverMessageCommand): Promise<DeliveryOutcome> {
+    const claim = await this.unitOfWork.run(command.context, (tx) => this.claim(tx, command));
+    if (claim === null) return 'skipped';
+    if (typeof claim === 'string') return this.finish(command, { deliveryStatus: 'failed', deliveryError: claim }, 'failed');
+    const result = await this.senders.for(claim.channelType).send(claim, { text: claim.text });
+    if (result.ok) return this.finish(command, { deliveryStatus: 'sent', platformMessageId: result.platformMessageId, deliveryError: null }, 'sent');
+    if (!result.retryable || command.attempt >= this.config.delivery.attempts) return this.finish(command, { deliveryStatus: 'failed', deliveryError: result.error.slice(0, 1000) }, 'failed');
+    await this.unitOfWork.run(command.context, (tx) => tx.repository(Message).update({ id: command.messageId, deliveryStatus: 'queued' }, { deliveryError: result.error.slice(0, 1000) }));
+    await this.retryLater(command.context, command, Math.max(result.retryAfterMs ?? 0, backoffDelay(command.attempt, this.config.delivery.backoffMs)));
+    return 'retrying';
+  }
+
+  /** The target and text of the message, after taking this attempt; null when there is nothing to do; a string when it cannot be sent at all. */
+  private async claim(tx: TenantTx, command: DeliverMessageCommand): Promise<(OutboundTarget & { text: string }) | string | null> {
+    const taken = await tx.repository(Message).update(
+      { id: command.messageId, direction: 'outbound', deliveryStatus: 'queued', deliveryAttempts: command.attempt - 1 },
+      { deliveryAttempts: command.attempt, deliveryUpdatedAt: new Date() },
+    );
+    if (taken !== 1) return null;
+    const message = (await tx.repository(Message).findOne({ id: command.messageId })) as Message;
+    const conversation = (await tx.repository(Conversation).findOne({ id: message.conversationId })) as Conversation;
+    const channel = (await tx.repository(Channel).findOne({ id: message.channelId })) as Channel;
+    if (channel.deletedAt !== null || channel.type === 'web') return channel.deletedAt !== null ? 'The channel was removed' : null;
+    return {
+      channelType: channel.type,
+      credentials: openCredentials(this.cipher, channel),
+      settings: channel.settings,
+      threadId: conversation.threadId,
+      replyToken: message.replyToken ?? undefined,
+      text: message.text ?? '',
+    };
+  }
+
+  private async finish(command: DeliverMessageCommand, patch: Partial<Pick<Message, 'deliveryStatus' | 'deliveryError' | 'platformMessageId'>>, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+    await this.unitOfWork.run(command.context, (tx) =>
+      tx.repository(Message).update({ id: command.messageId, deliveryStatus: 'queued' }, { ...patch, replyToken: null, deliveryUpdatedAt: new Date() }),
+    );
+    return outcome;
+  }
+
+  private retryLater(context: TenantContext, command: DeliverMessageCommand, delayMs: number): Promise<void> {
+    const next: DeliveryJob = { messageId: command.messageId, attempt: command.attempt + 1 };
+    return this.queue.add(QUEUES.CONVERSATIONS, JOBS.MESSAGE_DELIVERY, { tenantId: context.tenantId, actor: context.actor, requestId: context.requestId, payload: next }, { jobId: deliveryJobId(next.messageId, next.attempt), delayMs, attempts: 1 });
+  }
+}

@@ -1,0 +1,56 @@
+import { newId, TenantTx } from '@saler/platform';
+import { Conversation } from '../domain/conversation.entity';
+import { BotStep, Message, SenderType } from '../domain/message.entity';
+import { ReplyQueued } from '../events/reply-queued.event';
+import { countMessage } from './conversation-store';
+
+export interface ReplyFields {
+  senderType: Extract<SenderType, 'bot' | 'agent'>;
+  senderId: string | null;
+  text: string;
+  /** The customer's message this answers (its receipt time gives the latency). */
+  replyTo: Pick<Message, 'id' | 'createdAt' | 'replyToken'> | null;
+  fromFaq?: boolean;
+  faqId?: string | null;
+  faqScore?: number | null;
+  motion?: string | null;
+  botSteps?: BotStep[] | null;
+}
+
+/**
+ * Stores an outbound reply and queues its delivery (ReplyQueued → the worker sends it). The web
+ * widget has nothing to push to: its replies are `sent` as soon as stored, and the widget polls.
+ */
+export async function storeReply(tx: TenantTx, conversation: Conversation, web: boolean, fields: ReplyFields, at = new Date()): Promise<Message> {
+  const message: Message = {
+    tenantId: tx.tenantId,
+    id: newId(),
+    conversationId: conversation.id,
+    channelId: conversation.channelId,
+    direction: 'outbound',
+    senderType: fields.senderType,
+    senderId: fields.senderId,
+    contentType: 'text',
+    text: fields.text,
+    attachments: [],
+    platformMessageId: null,
+    deliveryStatus: web ? 'sent' : 'queued',
+    deliveryError: null,
+    deliveryAttempts: 0,
+    deliveryUpdatedAt: web ? at : null,
+    replyToId: fields.replyTo?.id ?? null,
+    latencyMs: fields.replyTo ? Math.max(0, at.getTime() - fields.replyTo.createdAt.getTime()) : null,
+    fromFaq: fields.fromFaq ?? false,
+    faqId: fields.faqId ?? null,
+    faqScore: fields.faqScore ?? null,
+    motion: fields.motion ?? null,
+    botSteps: fields.botSteps ?? null,
+    replyToken: fields.replyTo?.replyToken ?? null,
+    platformSentAt: null,
+    createdAt: at,
+  };
+  await tx.repository(Message).insert(message);
+  const messageCount = await countMessage(tx, conversation, at, false);
+  if (!web) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id, messageCount }));
+  return message;
+}

@@ -1,0 +1,155 @@
+import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { AnswerWithQuoteQuery } from '@saler/catalog';
+import { RecordQuoteRequestedCommand } from '@saler/crm';
+import { AskLlmQuery, BotProfile, GetBotProfileQuery, LlmAnswer, MatchFaqsQuery, RecordFaqHitCommand } from '@saler/knowledge';
+import { TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
+import { handoffPhrase, isStartCommand, MOTIONS } from '../../domain/bot-decisions';
+import { Channel } from '../../domain/channel.entity';
+import { Conversation } from '../../domain/conversation.entity';
+import { BotStep, Message } from '../../domain/message.entity';
+import { storeReply } from '../reply-store';
+import { BotOutcome, RunBotCommand } from './run-bot.command';
+
+const LLM_HISTORY = 10;
+const LLM_FAQ_CONTEXT = 3;
+
+interface Reply {
+  text: string;
+  motion: string;
+  fromFaq?: boolean;
+  faqId?: string;
+  faqScore?: number;
+}
+
+/** What the bot decided; the LLM (if asked) is called between deciding and storing, outside any transaction. */
+interface Plan {
+  question: Message;
+  conversation: Conversation;
+  profile: BotProfile;
+  steps: BotStep[];
+  greeting: string | null;
+  answer: Reply | null;
+  handoff: boolean;
+  quoteRequested: boolean;
+  llm: { faqs: { question: string; answer: string }[]; history: { role: 'customer' | 'bot' | 'agent'; text: string }[] } | null;
+}
+
+/**
+ * The bot pipeline, in order: greeting (new conversation), hand-off request, business hours, FAQ
+ * match above the tenant's threshold, the catalogue's quote, the LLM, and the fallback (the
+ * out-of-hours text when closed). Every step is recorded on the reply. Runs at most once per
+ * customer message: the reply is stored only if the bot has not answered it yet and is still on.
+ */
+@CommandHandler(RunBotCommand)
+export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome> {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly queryBus: QueryBus,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute(command: RunBotCommand): Promise<BotOutcome> {
+    const plan = await this.unitOfWork.run(command.context, (tx) => this.plan(tx, command));
+    if (plan === null) return 'skipped';
+    if (plan.llm !== null) this.applyLlm(plan, await this.queryBus.execute(new AskLlmQuery(command.context, { purpose: 'reply', ...plan.llm })));
+    if (plan.answer === null) this.fallBack(plan);
+    return this.unitOfWork.run(command.context, (tx) => this.store(tx, command.context, plan));
+  }
+
+  private async plan(tx: TenantTx, command: RunBotCommand): Promise<Plan | null> {
+    const question = await tx.repository(Message).findOne({ id: command.messageId });
+    if (question === null || question.direction !== 'inbound') return null;
+    const conversation = await tx.repository(Conversation).findOne({ id: question.conversationId });
+    if (conversation === null || !conversation.botEnabled) return null;
+    if (await tx.repository(Message).exists({ replyToId: question.id, senderType: 'bot' })) return null;
+    const profile = await this.queryBus.execute(new GetBotProfileQuery(tx.context, conversation.locale, question.createdAt));
+    const plan: Plan = { question, conversation, profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
+    const start = isStartCommand(question.text);
+    if (command.newConversation || start) {
+      plan.greeting = profile.texts.greeting;
+      plan.steps.push({ step: 'greeting', outcome: 'sent' });
+    }
+    const text = question.contentType === 'text' || question.contentType === 'postback' ? (question.text ?? '').trim() : '';
+    if (start || text === '') {
+      if (plan.greeting === null) return null;
+      return plan;
+    }
+    const phrase = handoffPhrase(text, profile.handoffKeywords);
+    if (phrase !== null) {
+      plan.handoff = true;
+      plan.answer = { text: profile.texts.handoff, motion: MOTIONS.handoff };
+      plan.steps.push({ step: 'handoff', outcome: 'requested', detail: { phrase } });
+      return plan;
+    }
+    plan.steps.push({ step: 'hours', outcome: profile.openNow ? 'open' : 'closed' });
+    await this.answerFromKnowledge(tx, plan, text);
+    return plan;
+  }
+
+  /** FAQ, then the catalogue; else prepares the LLM's context (FAQ top 3, last messages). */
+  private async answerFromKnowledge(tx: TenantTx, plan: Plan, text: string): Promise<void> {
+    const { profile } = plan;
+    const matches = (await this.queryBus.execute(new MatchFaqsQuery(tx.context, text, profile.locale, LLM_FAQ_CONTEXT))).data;
+    const best = matches[0];
+    if (best !== undefined && best.score >= profile.matchThreshold) {
+      plan.answer = { text: best.faq.answer, motion: MOTIONS.answer, fromFaq: true, faqId: best.faq.id, faqScore: best.score };
+      plan.steps.push({ step: 'faq', outcome: 'matched', detail: { faqId: best.faq.id, score: best.score, threshold: profile.matchThreshold } });
+      return;
+    }
+    plan.steps.push({ step: 'faq', outcome: 'no_match', detail: { bestScore: best?.score ?? null, threshold: profile.matchThreshold } });
+    const quote = await this.queryBus.execute(new AnswerWithQuoteQuery(tx.context, text, profile.locale, new Date()));
+    if (quote !== null) {
+      plan.answer = { text: quote.text, motion: MOTIONS.quote };
+      plan.quoteRequested = true;
+      plan.steps.push({ step: 'catalog', outcome: quote.quote === null ? 'clarify' : 'quoted', detail: { categoryId: quote.categoryId, modelId: quote.modelId, totalMinor: quote.quote?.totalMinor ?? null } });
+      return;
+    }
+    plan.steps.push({ step: 'catalog', outcome: 'no_intent' });
+    if (!profile.llmConfigured) {
+      plan.steps.push({ step: 'llm', outcome: 'not_configured' });
+      return;
+    }
+    const history = await tx.repository(Message).find({ where: { conversationId: plan.conversation.id }, order: { createdAt: 'DESC', id: 'DESC' }, take: LLM_HISTORY });
+    plan.llm = {
+      faqs: matches.map((match) => ({ question: match.faq.question, answer: match.faq.answer })),
+      history: history
+        .reverse()
+        .filter((message) => message.text !== null && message.contentType !== 'event')
+        .map((message) => ({ role: message.direction === 'inbound' ? 'customer' : message.senderType === 'agent' ? 'agent' : 'bot', text: message.text as string })),
+    };
+  }
+
+  private applyLlm(plan: Plan, answer: LlmAnswer): void {
+    plan.steps.push({ step: 'llm', outcome: answer.outcome, detail: { ms: answer.ms, ...(answer.error !== undefined ? { error: answer.error } : {}) } });
+    if (answer.outcome === 'answered' && answer.text !== undefined) plan.answer = { text: answer.text, motion: MOTIONS.answer };
+  }
+
+  private fallBack(plan: Plan): void {
+    if (plan.steps.every((step) => step.step === 'greeting')) return;
+    const closed = !plan.profile.openNow;
+    plan.answer = { text: closed ? plan.profile.texts.out_of_hours : plan.profile.texts.fallback, motion: MOTIONS.fallback };
+    plan.steps.push({ step: closed ? 'out_of_hours' : 'fallback', outcome: 'sent' });
+  }
+
+  private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<BotOutcome> {
+    // Locked, then checked again: a retried or duplicated job, or an agent who took over meanwhile, wins.
+    const conversation = await tx.repository(Conversation).lockOne({ id: plan.conversation.id });
+    if (conversation === null || !conversation.botEnabled) return 'skipped';
+    if (await tx.repository(Message).exists({ replyToId: plan.question.id, senderType: 'bot' })) return 'skipped';
+    const channel = (await tx.repository(Channel).findOne({ id: conversation.channelId })) as Channel;
+    const web = channel.type === 'web';
+    const replyTo = plan.question;
+    if (plan.greeting !== null) {
+      await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text: plan.greeting, replyTo, motion: MOTIONS.greeting, botSteps: plan.answer === null ? plan.steps : [plan.steps[0]] });
+      conversation.messageCount++;
+    }
+    if (plan.answer !== null) {
+      const { text, motion, fromFaq, faqId, faqScore } = plan.answer;
+      await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text, replyTo, motion, fromFaq, faqId, faqScore, botSteps: plan.steps });
+    }
+    if (plan.answer?.faqId !== undefined) await this.commandBus.execute(new RecordFaqHitCommand(context, plan.answer.faqId));
+    if (plan.quoteRequested && conversation.leadId !== null) await this.commandBus.execute(new RecordQuoteRequestedCommand(context, conversation.leadId));
+    if (plan.handoff) await tx.repository(Conversation).update({ id: conversation.id }, { botEnabled: false, status: 'pending', version: () => 'version + 1', updatedAt: new Date() });
+    return 'answered';
+  }
+}

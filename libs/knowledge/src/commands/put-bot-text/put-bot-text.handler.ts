@@ -1,0 +1,38 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import { isUniqueViolation, newId, staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { BotText } from '../../domain/bot-text.entity';
+import { writeConflict } from '../../domain/knowledge-problems';
+import { BotTextView, toBotTextView } from '../bot-text.view';
+import { PutBotTextCommand } from './put-bot-text.command';
+
+/** An upsert: the row is locked until commit, so racing writers apply one after another, each with its own version. */
+@CommandHandler(PutBotTextCommand)
+export class PutBotTextHandler extends TenantCommandHandler<PutBotTextCommand, BotTextView> {
+  protected async handle(command: PutBotTextCommand, tx: TenantTx): Promise<BotTextView> {
+    const { key, locale, text, expectedVersion } = command;
+    const texts = tx.repository(BotText);
+    const before = await texts.lockOne({ key, locale });
+    // If-Match names a version; a text that does not exist yet has none to match (RFC 9110).
+    if (expectedVersion !== undefined && expectedVersion !== before?.version) throw staleProblem('bot text');
+    const after: BotText = { tenantId: tx.tenantId, id: before?.id ?? newId(), key, locale, text, version: (before?.version ?? 0) + 1, updatedAt: new Date() };
+    if (before === null) await insertText(tx, after);
+    else await texts.update({ id: before.id }, { text, version: after.version, updatedAt: after.updatedAt });
+    tx.audit({
+      action: before === null ? 'bot_text.created' : 'bot_text.updated',
+      entityType: 'bot_text',
+      entityId: after.id,
+      before: before === null ? undefined : { key, locale, text: before.text },
+      after: { key, locale, text },
+    });
+    return toBotTextView(after);
+  }
+}
+
+async function insertText(tx: TenantTx, text: BotText): Promise<void> {
+  try {
+    await tx.repository(BotText).insert(text);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw writeConflict('bot text');
+    throw error;
+  }
+}
