@@ -46,7 +46,7 @@ const PASSWORD = 'correct horse battery staple';
 const BOT_TOKEN = '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11';
 const SECRET_TOKEN = 'tg-webhook-secret';
 const WA = { appSecret: 'wa-app-secret', verifyToken: 'wa-verify', accessToken: 'EAAG-wa-access-token', phoneNumberId: '106540352242922' };
-const FIXTURES = join(__dirname, '../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../fixtures/webhooks');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Retries an assertion until it passes (or the time is up, then its last failure is thrown). */
 async function eventually<T>(attempt: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {

@@ -71,7 +71,7 @@ interface AuditEntry {
 
 const PASSWORD = 'correct horse battery staple';
 const PROBLEM_JSON = /^application\/problem\+json/;
-const FIXTURES = join(__dirname, '../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../fixtures/webhooks');
 /** The exact bytes of a fixture: signatures cover them, so they are sent unchanged. */
 const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 

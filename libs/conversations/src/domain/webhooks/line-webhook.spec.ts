@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MalformedWebhookError } from './inbound-item';
 import { parseLineWebhook } from './line-webhook';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/webhooks');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 const USER_1 = 'U4af4980629a1b2c3d4e5f60718293a4b';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MalformedWebhookError } from './inbound-item';
 import { parseTelegramUpdate } from './telegram-webhook';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/webhooks');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 const from = { id: 222, is_bot: false, first_name: 'Ana', last_name: 'Silva', username: 'ana', language_code: 'pt-BR' };

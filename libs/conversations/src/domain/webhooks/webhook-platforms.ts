@@ -26,7 +26,7 @@ const header = (request: WebhookRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Each platform's contract (see ../shared/fixtures/webhooks/README.md). */
+/** Each platform's contract (see test/fixtures/webhooks/README.md). */
 export const WEBHOOK_PLATFORMS: Record<WebhookType, WebhookPlatform> = {
   telegram: {
     verify: (request, credentials) => verifyTelegramSecret(header(request, 'x-telegram-bot-api-secret-token'), credentials.secretToken),

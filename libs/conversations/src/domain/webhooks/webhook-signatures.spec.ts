@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { metaVerificationChallenge, verifyLineSignature, verifyMetaSignature, verifyTelegramSecret } from './webhook-signatures';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/webhooks');
 const rawFixture = (name: string) => readFileSync(join(FIXTURES, name));
 /** A channel whose credentials lack the secret: empty, or absent from the opened credentials at run time. */
 const NO_SECRETS = ['', undefined as unknown as string];

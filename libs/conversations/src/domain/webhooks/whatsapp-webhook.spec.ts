@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MalformedWebhookError } from './inbound-item';
 import { parseWhatsAppWebhook } from './whatsapp-webhook';
 
-const FIXTURES = join(__dirname, '../../../../../../shared/fixtures/webhooks');
+const FIXTURES = join(__dirname, '../../../../../test/fixtures/webhooks');
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
 
 const metadata = { display_phone_number: '15550783881', phone_number_id: '106540352242922' };
