@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { json } from '../support/http';
+import { chatPlatformEnv } from '../support/chat-platforms';
 import { PlatformStub } from '../support/platform-stub';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 import { REDIS_URL, uniqueName } from '../support/services';
@@ -106,10 +107,7 @@ describe('conversations and the bot (black box, api + worker, PostgreSQL + Redis
       OUTBOX_POLL_INTERVAL_MS: '100',
       DATABASE_URL: db.env.DATABASE_URL,
       DATABASE_SYSTEM_URL: db.env.DATABASE_SYSTEM_URL,
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      TELEGRAM_API_URL: stub.url,
-      GRAPH_API_URL: `${stub.url}/v21.0`,
-      LINE_API_URL: stub.url,
+      ...chatPlatformEnv(stub),
       DELIVERY_BACKOFF_MS: '200',
       CONVERSATION_SUMMARY_IDLE_MS: '2500',
     };

@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { json, Problem } from '../support/http';
+import { chatPlatformEnv } from '../support/chat-platforms';
 import { PlatformStub } from '../support/platform-stub';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -201,11 +202,7 @@ describe('webhooks and the web widget (black box, SQLite)', () => {
         ...db.env,
         PORT: String(port),
         HOST: '127.0.0.1',
-        ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-        PUBLIC_BASE_URL: 'https://api.saler.example',
-        TELEGRAM_API_URL: stub.url,
-        GRAPH_API_URL: `${stub.url}/v21.0`,
-        LINE_API_URL: stub.url,
+        ...chatPlatformEnv(stub),
       },
     });
     await waitForReady(api, `${base}/health/ready`);

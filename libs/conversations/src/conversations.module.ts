@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SweepStuckDeliveriesHandler } from './commands/sweep-stuck-deliveries/sweep-stuck-deliveries.handler';
 import { ImportLegacyConversationHandler } from './commands/import-legacy-conversation/import-legacy-conversation.handler';
 import { SweepRetentionHandler } from './commands/sweep-retention/sweep-retention.handler';
 import { PurgeStaleConversationsHandler } from './commands/purge-stale-conversations/purge-stale-conversations.handler';
@@ -27,6 +28,7 @@ import { VerifyWebhookHandler } from './queries/verify-webhook/verify-webhook.ha
 /** Channels, inbound webhooks, conversations and messages: handlers. */
 @Module({
   providers: [
+    SweepStuckDeliveriesHandler,
     ImportLegacyConversationHandler,
     SweepRetentionHandler,
     PurgeStaleConversationsHandler,

@@ -8,6 +8,7 @@ import { DeliveryStatus, Message } from '../domain/message.entity';
 import type { InboundFollowItem, InboundItem, InboundMessageItem, InboundStatusItem } from '../domain/webhooks/inbound-item';
 import { MessageReceived } from '../events/message-received.event';
 import { countMessage, findOrOpenConversation } from './conversation-store';
+import { newMessage } from './message-factory';
 
 export interface IngestCounts {
   stored: number;
@@ -39,11 +40,7 @@ async function storeInbound(
   const follow = item.kind !== 'message';
   const { conversation, created } = await findOrOpenConversationFor(tx, commandBus, channel, item, at);
   if (conversation === null) return null;
-  const message: Message = {
-    tenantId: tx.tenantId,
-    id: newId(),
-    conversationId: conversation.id,
-    channelId: channel.id,
+  const message = newMessage(tx.tenantId, conversation, {
     direction: 'inbound',
     senderType: 'contact',
     senderId: conversation.contactId,
@@ -51,21 +48,10 @@ async function storeInbound(
     text: follow ? item.kind : item.text,
     attachments: follow ? [] : item.attachments,
     platformMessageId: follow ? null : item.platformMessageId,
-    deliveryStatus: null,
-    deliveryError: null,
-    deliveryAttempts: 0,
-    deliveryUpdatedAt: null,
-    replyToId: null,
-    latencyMs: null,
-    fromFaq: false,
-    faqId: null,
-    faqScore: null,
-    motion: null,
-    botSteps: null,
     platformSentAt: follow ? item.at : item.sentAt,
     replyToken: follow ? null : (item.replyToken ?? null),
     createdAt: at,
-  };
+  });
   await tx.repository(Message).insert(message);
   const messageCount = await countMessage(tx, conversation, at, true);
   tx.publish(new MessageReceived(tx.context, { conversationId: conversation.id, messageId: message.id, newConversation: created, messageCount }));

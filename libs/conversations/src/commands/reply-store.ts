@@ -1,8 +1,9 @@
-import { newId, TenantTx } from '@saler/platform';
+import { TenantTx } from '@saler/platform';
 import { Conversation } from '../domain/conversation.entity';
 import { BotStep, Message, SenderType } from '../domain/message.entity';
 import { ReplyQueued } from '../events/reply-queued.event';
 import { countMessage } from './conversation-store';
+import { newMessage } from './message-factory';
 
 export interface ReplyFields {
   senderType: Extract<SenderType, 'bot' | 'agent'>;
@@ -22,21 +23,13 @@ export interface ReplyFields {
  * widget has nothing to push to: its replies are `sent` as soon as stored, and the widget polls.
  */
 export async function storeReply(tx: TenantTx, conversation: Conversation, web: boolean, fields: ReplyFields, at = new Date()): Promise<Message> {
-  const message: Message = {
-    tenantId: tx.tenantId,
-    id: newId(),
-    conversationId: conversation.id,
-    channelId: conversation.channelId,
+  const message = newMessage(tx.tenantId, conversation, {
     direction: 'outbound',
     senderType: fields.senderType,
     senderId: fields.senderId,
     contentType: 'text',
     text: fields.text,
-    attachments: [],
-    platformMessageId: null,
     deliveryStatus: web ? 'sent' : 'queued',
-    deliveryError: null,
-    deliveryAttempts: 0,
     deliveryUpdatedAt: web ? at : null,
     replyToId: fields.replyTo?.id ?? null,
     latencyMs: fields.replyTo ? Math.max(0, at.getTime() - fields.replyTo.createdAt.getTime()) : null,
@@ -46,9 +39,8 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
     motion: fields.motion ?? null,
     botSteps: fields.botSteps ?? null,
     replyToken: fields.replyTo?.replyToken ?? null,
-    platformSentAt: null,
     createdAt: at,
-  };
+  });
   await tx.repository(Message).insert(message);
   const messageCount = await countMessage(tx, conversation, at, false);
   if (!web) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id, messageCount }));

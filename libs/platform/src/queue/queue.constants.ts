@@ -29,6 +29,7 @@ export const JOBS = {
   CONVERSATION_SUMMARY: 'conversation.summarize',
   CONVERSATION_RETENTION: 'conversation.retention',
   TENANT_RETENTION: 'conversation.retention_tenant',
+  DELIVERY_SWEEP: 'message.delivery_sweep',
 } as const;
 
 export const DEFAULT_JOB_ATTEMPTS = 5;

@@ -5,6 +5,7 @@ import { Conversation } from '../../domain/conversation.entity';
 import { InboundEvent } from '../../domain/inbound-event.entity';
 import { Message } from '../../domain/message.entity';
 import { loadChannel } from '../channel-store';
+import { newMessage } from '../message-factory';
 import { countMessage, findOrOpenConversation } from '../conversation-store';
 import { ImportedConversation, ImportLegacyConversationCommand, LegacyTurn } from './import-legacy-conversation.command';
 import { legacySession } from './legacy-session';
@@ -12,33 +13,16 @@ import { legacySession } from './legacy-session';
 /** A past turn as a message: the customer's inbound; the bot's outbound and already `sent` (history is never delivered again). */
 function historicalMessage(tenantId: string, conversation: Conversation, turn: LegacyTurn, at: Date): Message {
   const inbound = turn.role === 'user';
-  return {
-    tenantId,
-    id: newId(),
-    conversationId: conversation.id,
-    channelId: conversation.channelId,
+  return newMessage(tenantId, conversation, {
     direction: inbound ? 'inbound' : 'outbound',
     senderType: inbound ? 'contact' : 'bot',
     senderId: inbound ? conversation.contactId : null,
     contentType: 'text',
     text: turn.text,
-    attachments: [],
-    platformMessageId: null,
     deliveryStatus: inbound ? null : 'sent',
-    deliveryError: null,
-    deliveryAttempts: 0,
     deliveryUpdatedAt: inbound ? null : at,
-    replyToId: null,
-    latencyMs: null,
-    fromFaq: false,
-    faqId: null,
-    faqScore: null,
-    motion: null,
-    botSteps: null,
-    replyToken: null,
-    platformSentAt: null,
     createdAt: at,
-  };
+  });
 }
 
 /**

@@ -48,10 +48,11 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
     const channel = await tx.repository(Channel).findOne({ id: command.channelId });
     if (channel === null || channel.deletedAt !== null || channel.type !== command.type) throw notFound('channel');
     const platform = WEBHOOK_PLATFORMS[command.type];
-    if (!platform.verify(command.request, openCredentials(this.cipher, channel))) return 'rejected';
+    const credentials = openCredentials(this.cipher, channel);
+    if (!platform.verify(command.request, credentials)) return 'rejected';
     let items;
     try {
-      items = platform.parse(command.request.body);
+      items = platform.parse(command.request.body, credentials);
     } catch (error) {
       if (error instanceof MalformedWebhookError) throw new ProblemException(HttpStatus.BAD_REQUEST, 'malformed-webhook', error.message);
       throw error;

@@ -18,7 +18,7 @@ export interface WebhookRequest {
 interface WebhookPlatform {
   /** Whether the request comes from the platform, by the channel's opened credentials. */
   verify(request: WebhookRequest, credentials: Record<string, string>): boolean;
-  parse(body: unknown): InboundItem[];
+  parse(body: unknown, credentials: Record<string, string>): InboundItem[];
 }
 
 const header = (request: WebhookRequest, name: string): string | undefined => {
@@ -38,7 +38,7 @@ export const WEBHOOK_PLATFORMS: Record<WebhookType, WebhookPlatform> = {
   },
   whatsapp: {
     verify: (request, credentials) => verifyMetaSignature(request.rawBody, header(request, 'x-hub-signature-256'), credentials.appSecret),
-    parse: parseWhatsAppWebhook,
+    parse: (body, credentials) => parseWhatsAppWebhook(body, credentials.phoneNumberId),
   },
   line: {
     verify: (request, credentials) => verifyLineSignature(request.rawBody, header(request, 'x-line-signature'), credentials.channelSecret),

@@ -16,6 +16,12 @@ const contacts = [{ profile: { name: 'Sheena Nelson' }, wa_id: '16505551234' }];
 const base = (type: string) => ({ kind: 'message', eventKey: `wa:wamid.${type}`, threadId: '16505551234', sender: sheena, platformMessageId: `wamid.${type}`, sentAt: new Date(1749416383 * 1000) });
 
 describe('parseWhatsAppWebhook', () => {
+  it("takes only the channel's own number: a change addressed to another number of the business account is ignored", () => {
+    const body = fixture('whatsapp-text.json');
+    expect(parseWhatsAppWebhook(body, '106540352242922')).toEqual([expect.objectContaining({ kind: 'message', eventKey: expect.stringMatching(/^wa:wamid\./) })]);
+    expect(parseWhatsAppWebhook(body, '999000111')).toEqual([{ kind: 'ignored', reason: "whatsapp number 106540352242922 is another channel's" }]);
+  });
+
   it('reads the text fixture', () => {
     expect(parseWhatsAppWebhook(fixture('whatsapp-text.json'))).toEqual([
       {

@@ -15,24 +15,28 @@ const STATUSES: readonly InboundStatusItem['status'][] = ['sent', 'delivered', '
 /**
  * WhatsApp Cloud API (`object: "whatsapp_business_account"`): each `entry[].changes[]` of field
  * `messages` carries customers' messages (keyed `wa:<wamid>`) and statuses of ours (keyed
- * `wa:<wamid>:<status>`). Reactions, unsupported messages and other fields are ignored.
+ * `wa:<wamid>:<status>`). Reactions, unsupported messages, other fields and, given the channel's
+ * `phoneNumberId`, changes addressed to another number of the business account are ignored.
  */
-export function parseWhatsAppWebhook(body: unknown): InboundItem[] {
+export function parseWhatsAppWebhook(body: unknown, phoneNumberId?: string): InboundItem[] {
   const envelope = requireObject(body, 'WhatsApp webhook');
   if (envelope.object !== 'whatsapp_business_account') {
     throw new MalformedWebhookError(`WhatsApp webhook object must be "whatsapp_business_account", not ${JSON.stringify(envelope.object)}`);
   }
-  return requireArray(envelope.entry, 'WhatsApp webhook entry').flatMap(parseEntry);
+  return requireArray(envelope.entry, 'WhatsApp webhook entry').flatMap((entry) => parseEntry(entry, phoneNumberId));
 }
 
-function parseEntry(entry: unknown): InboundItem[] {
+function parseEntry(entry: unknown, phoneNumberId: string | undefined): InboundItem[] {
   const { changes } = asObject(entry);
-  return Array.isArray(changes) ? changes.flatMap((change) => parseChange(asObject(change))) : [ignored('whatsapp entry without changes')];
+  return Array.isArray(changes) ? changes.flatMap((change) => parseChange(asObject(change), phoneNumberId)) : [ignored('whatsapp entry without changes')];
 }
 
-function parseChange(change: JsonObject): InboundItem[] {
+function parseChange(change: JsonObject, phoneNumberId: string | undefined): InboundItem[] {
   if (change.field !== 'messages') return [ignored(`whatsapp field ${String(change.field)}`)];
   const value = asObject(change.value);
+  // One app webhook receives every number of the business account: only this channel's number is ours.
+  const to = asId(asObject(value.metadata).phone_number_id);
+  if (phoneNumberId !== undefined && to !== undefined && to !== phoneNumberId) return [ignored(`whatsapp number ${to} is another channel's`)];
   const names = profileNames(value.contacts);
   const items = [...asArray(value.messages).map((message) => parseMessage(asObject(message), names)), ...asArray(value.statuses).map((status) => parseStatus(asObject(status)))];
   return items.length > 0 ? items : [ignored('whatsapp change without messages or statuses')];

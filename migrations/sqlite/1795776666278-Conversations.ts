@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Conversations1795775635943 implements MigrationInterface {
-    name = 'Conversations1795775635943'
+export class Conversations1795776666278 implements MigrationInterface {
+    name = 'Conversations1795776666278'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -119,6 +119,10 @@ export class Conversations1795775635943 implements MigrationInterface {
                 "created_at" datetime NOT NULL,
                 PRIMARY KEY ("tenant_id", "id")
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "messages_queued_idx" ON "messages" ("delivery_updated_at")
+            WHERE delivery_status = 'queued'
         `);
         await queryRunner.query(`
             CREATE INDEX "messages_conversation_idx" ON "messages" (
@@ -277,6 +281,9 @@ export class Conversations1795775635943 implements MigrationInterface {
             CREATE UNIQUE INDEX "conversations_thread_uq" ON "conversations" ("tenant_id", "channel_id", "thread_id")
         `);
         await queryRunner.query(`
+            DROP INDEX "messages_queued_idx"
+        `);
+        await queryRunner.query(`
             DROP INDEX "messages_conversation_idx"
         `);
         await queryRunner.query(`
@@ -376,6 +383,10 @@ export class Conversations1795775635943 implements MigrationInterface {
                 RENAME TO "messages"
         `);
         await queryRunner.query(`
+            CREATE INDEX "messages_queued_idx" ON "messages" ("delivery_updated_at")
+            WHERE delivery_status = 'queued'
+        `);
+        await queryRunner.query(`
             CREATE INDEX "messages_conversation_idx" ON "messages" (
                 "tenant_id",
                 "conversation_id",
@@ -399,6 +410,9 @@ export class Conversations1795775635943 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "messages_conversation_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "messages_queued_idx"
         `);
         await queryRunner.query(`
             ALTER TABLE "messages"
@@ -507,6 +521,10 @@ export class Conversations1795775635943 implements MigrationInterface {
                 "created_at",
                 "id"
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "messages_queued_idx" ON "messages" ("delivery_updated_at")
+            WHERE delivery_status = 'queued'
         `);
         await queryRunner.query(`
             DROP INDEX "conversations_thread_uq"
@@ -629,6 +647,9 @@ export class Conversations1795775635943 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "messages_conversation_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "messages_queued_idx"
         `);
         await queryRunner.query(`
             DROP TABLE "messages"

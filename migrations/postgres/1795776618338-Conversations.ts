@@ -5,8 +5,8 @@ const TENANT_TABLES = ["channels", "conversations", "inbound_events", "messages"
 
 /** Channels, conversations, messages and inbound-event dedupe (conversations); bot texts and settings (knowledge). channel_routes is global: a webhook finds its tenant through it. */
 
-export class Conversations1795775617670 implements MigrationInterface {
-    name = 'Conversations1795775617670'
+export class Conversations1795776618338 implements MigrationInterface {
+    name = 'Conversations1795776618338'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -127,6 +127,10 @@ export class Conversations1795775617670 implements MigrationInterface {
             )
         `);
         await queryRunner.query(`
+            CREATE INDEX "messages_queued_idx" ON "messages" ("delivery_updated_at")
+            WHERE delivery_status = 'queued'
+        `);
+        await queryRunner.query(`
             CREATE INDEX "messages_conversation_idx" ON "messages" (
                 "tenant_id",
                 "conversation_id",
@@ -213,6 +217,9 @@ export class Conversations1795775617670 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "public"."messages_conversation_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."messages_queued_idx"
         `);
         await queryRunner.query(`
             DROP TABLE "messages"
