@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { validate as isUuid } from 'uuid';
 import { ChannelView, GetChannelQuery, ImportLegacyConversationCommand, parseReg01History, Reg01FormatError } from '@saler/conversations';
 import { newId, ProblemException, SYSTEM_ACTOR, TenantContext, UnitOfWork } from '@saler/platform';
+import { progressOver } from '../progress';
 
 interface ImportReg01Options {
   tenant: string;
@@ -27,7 +28,7 @@ class BadArgument extends Error {}
 /**
  * `saler import:reg01 <dir|file.json> --tenant <slug> --channel <channelId>`: the legacy REG-01
  * chatbot's histories (one `<session id>.json` per session: `fb_<psid>`, `web_<visitorId>`,
- * `line_<userId>`, `tg_<id>`, `wa_<number>`) as past conversations of a channel, printing progress
+ * `line_<userId>`, `tg_<id>`, `wa_<number>`) as past conversations of a channel, showing progress (a bar on a terminal, a line per file otherwise)
  * per file. A file that cannot be imported (bad JSON, another shape, a session of another platform)
  * is reported and the others go on; re-running is safe, turns already imported are skipped. Exits 1
  * when any file failed, 2 on an unknown tenant, channel or path.
@@ -55,8 +56,8 @@ export class ImportReg01Command extends CommandRunner {
     const { files, context, channel } = target;
     process.stdout.write(`Importing ${counted(files.length, 'REG-01 file')} from ${path} into ${options.tenant}, ${channel.type} channel "${channel.name}"\n`);
     const totals = { created: 0, imported: 0, skipped: 0, failed: 0 };
-    for (const [index, file] of files.entries()) {
-      const progress = `  ${String(Math.round(((index + 1) * 100) / files.length)).padStart(3)}%  ${basename(file)}:`;
+    const progress = progressOver(files.length, 'files');
+    for (const file of files) {
       try {
         const history = parseReg01History(readFileSync(file, 'utf8'));
         const result = await this.commandBus.execute(new ImportLegacyConversationCommand(context, { channelId: channel.id, sessionId: basename(file, '.json'), ...history }));
@@ -64,13 +65,14 @@ export class ImportReg01Command extends CommandRunner {
         if (result.created) totals.created++;
         totals.imported += result.messagesImported;
         totals.skipped += skipped;
-        process.stdout.write(`${progress} ${counted(result.messagesImported, 'message')} imported, ${skipped} skipped${result.created ? ', new conversation' : ''}\n`);
+        progress.done(`${basename(file)}: ${counted(result.messagesImported, 'message')} imported, ${skipped} skipped${result.created ? ', new conversation' : ''}`);
       } catch (error) {
         if (!(error instanceof Reg01FormatError || error instanceof ProblemException)) throw error;
         totals.failed++;
-        process.stderr.write(`${progress} failed: ${error.message}\n`);
+        progress.failed(`${basename(file)}: failed: ${error.message}`);
       }
     }
+    progress.stop();
     process.stdout.write(
       `Done: ${counted(files.length, 'file')}: ${counted(totals.created, 'conversation')} created, ${counted(totals.imported, 'message')} imported, ${totals.skipped} skipped (already imported), ${totals.failed} failed\n`,
     );

@@ -30,7 +30,7 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
     contentType: 'text',
     text: fields.text,
     deliveryStatus: web ? 'sent' : 'queued',
-    deliveryUpdatedAt: web ? at : null,
+    deliveryUpdatedAt: at,
     replyToId: fields.replyTo?.id ?? null,
     latencyMs: fields.replyTo ? Math.max(0, at.getTime() - fields.replyTo.createdAt.getTime()) : null,
     fromFaq: fields.fromFaq ?? false,

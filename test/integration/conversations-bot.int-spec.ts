@@ -1,0 +1,349 @@
+import { AddModelPriceCommand } from '../../libs/catalog/src/commands/add-model-price/add-model-price.command';
+import { CreateBrandCommand } from '../../libs/catalog/src/commands/create-brand/create-brand.command';
+import { CreateCategoryCommand } from '../../libs/catalog/src/commands/create-category/create-category.command';
+import { CreateModelCommand } from '../../libs/catalog/src/commands/create-model/create-model.command';
+import { BodyType } from '../../libs/catalog/src/domain/body-type.entity';
+import { LearnFromAgentReplyCommand } from '../../libs/conversations/src/commands/learn-from-agent-reply/learn-from-agent-reply.command';
+import { BotOutcome, RunBotCommand } from '../../libs/conversations/src/commands/run-bot/run-bot.command';
+import { SendAgentReplyCommand } from '../../libs/conversations/src/commands/send-agent-reply/send-agent-reply.command';
+import { SummarizeConversationCommand } from '../../libs/conversations/src/commands/summarize-conversation/summarize-conversation.command';
+import { UpdateConversationCommand } from '../../libs/conversations/src/commands/update-conversation/update-conversation.command';
+import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
+import { Lead } from '../../libs/crm/src/domain/lead.entity';
+import { CreateFaqCommand } from '../../libs/knowledge/src/commands/create-faq/create-faq.command';
+import { FaqView } from '../../libs/knowledge/src/commands/faq.view';
+import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.command';
+import { UpdateBotSettingsRequest } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.request';
+import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
+import { Faq } from '../../libs/knowledge/src/domain/faq.entity';
+import { ConversationsKit, Received, stepsOf, TelegramChannel, TestTenant } from '../support/conversations-kit';
+import { PlatformStub, StubRequest } from '../support/platform-stub';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+jest.setTimeout(120_000);
+
+const EN = DEFAULT_BOT_TEXTS.en;
+const RU = DEFAULT_BOT_TEXTS.ru;
+
+/**
+ * The bot's turn on a customer's message (RunBotCommand, as the worker runs it after
+ * message.received), and the idle summary and the learning that follow, at handler level on both
+ * drivers. Tenants are registered, channels created and messages received through the real commands;
+ * the LLM is an OpenAI-compatible stub.
+ */
+describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIVER})`, () => {
+  let db: TestDatabase;
+  let stub: PlatformStub;
+  let kit: ConversationsKit;
+
+  beforeAll(async () => {
+    stub = await PlatformStub.start();
+    db = await createTestDatabase();
+    kit = await ConversationsKit.start(db, stub, { LLM_TIMEOUT_MS: '2000' });
+  });
+
+  afterAll(async () => {
+    await kit?.close();
+    await stub?.close();
+    await db?.drop();
+  });
+
+  /** A registered tenant with a Telegram channel. */
+  const shop = async (): Promise<{ tenant: TestTenant; channel: TelegramChannel }> => {
+    const tenant = await kit.registerTenant();
+    return { tenant, channel: await kit.telegramChannel(tenant) };
+  };
+  const runBot = (tenant: TestTenant, received: Received): Promise<BotOutcome> => kit.execute(new RunBotCommand(tenant.context, received.message.id, received.newConversation));
+  /** A conversation the customer opened with a greeting of their own (left unanswered), so the next message is not a new conversation's. */
+  const openChat = async (tenant: TestTenant, channel: TelegramChannel, languageCode?: string): Promise<string> => {
+    const chatId = kit.newChatId();
+    await kit.receive(tenant, channel, chatId, languageCode === 'ru' ? 'Добрый день' : 'Good morning', { languageCode });
+    return chatId;
+  };
+  const faqHits = async (tenantId: string, id: string): Promise<number> => ((await kit.rows(tenantId, (tx) => tx.repository(Faq).findOne({ id }))) as Faq).hitCount;
+  const replyQueuedFor = async (tenantId: string, messageId: string) => (await kit.outbox(tenantId, 'conversation.reply_queued')).filter((row) => row.payload.messageId === messageId);
+  const withLlm = async (tenant: TestTenant, apiKey: string): Promise<void> => {
+    const changes: UpdateBotSettingsRequest = { llm: { baseUrl: `${stub.url}/v1`, model: 'gpt-test', apiKey } };
+    await kit.execute(new UpdateBotSettingsCommand(tenant.context, changes));
+  };
+  const llmCalls = (apiKey: string): StubRequest[] => stub.requestsTo((request) => request.path === '/v1/chat/completions' && request.headers.authorization === `Bearer ${apiKey}`);
+
+  describe('RunBotCommand', () => {
+    it('answers from a matching FAQ: the FAQ answer with its id and score, the steps, one hit, and ReplyQueued for delivery', async () => {
+      const { tenant, channel } = await shop();
+      const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'What is the delivery time?');
+      expect(question.newConversation).toBe(false);
+
+      expect(await runBot(tenant, question)).toBe('answered');
+      const replies = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(replies).toHaveLength(1);
+      const [reply] = replies;
+      expect(reply).toMatchObject({
+        conversationId: question.conversationId,
+        channelId: channel.id,
+        direction: 'outbound',
+        senderType: 'bot',
+        senderId: null,
+        contentType: 'text',
+        text: 'Two to three working days.',
+        fromFaq: true,
+        faqId: faq.id,
+        motion: 'nod',
+        deliveryStatus: 'queued',
+        deliveryAttempts: 0,
+      });
+      expect(reply.faqScore).toBeCloseTo(1, 5);
+      expect(reply.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:matched']);
+      expect(reply.botSteps?.[1].detail).toMatchObject({ faqId: faq.id, threshold: 0.3 });
+      expect(await faqHits(tenant.tenantId, faq.id)).toBe(1);
+      expect((await replyQueuedFor(tenant.tenantId, reply.id)).map((row) => row.payload)).toEqual([{ conversationId: question.conversationId, messageId: reply.id, messageCount: 3 }]);
+      expect(await kit.conversation(tenant.tenantId, question.conversationId)).toMatchObject({ messageCount: 3, status: 'open', botEnabled: true });
+    });
+
+    it('greets a new conversation first, then answers; each reply queued for delivery', async () => {
+      const { tenant, channel } = await shop();
+      const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'Do you ship to Chiang Mai?', answer: 'Yes, in three days.' }));
+      const first = await kit.receive(tenant, channel, kit.newChatId(), 'Do you ship to Chiang Mai?');
+      expect(first.newConversation).toBe(true);
+
+      expect(await runBot(tenant, first)).toBe('answered');
+      const [greeting, answer, ...more] = await kit.repliesTo(tenant.tenantId, first.message.id);
+      expect(more).toEqual([]);
+      expect(greeting).toMatchObject({ senderType: 'bot', text: EN.greeting, motion: 'wave', fromFaq: false, faqId: null, deliveryStatus: 'queued' });
+      expect(stepsOf(greeting)).toEqual(['greeting:sent']);
+      expect(answer).toMatchObject({ senderType: 'bot', text: 'Yes, in three days.', fromFaq: true, faqId: faq.id, deliveryStatus: 'queued' });
+      expect(stepsOf(answer)).toEqual(['greeting:sent', 'hours:open', 'faq:matched']);
+      expect(await replyQueuedFor(tenant.tenantId, greeting.id)).toHaveLength(1);
+      expect(await replyQueuedFor(tenant.tenantId, answer.id)).toHaveLength(1);
+      expect((await kit.conversation(tenant.tenantId, first.conversationId))?.messageCount).toBe(3);
+    });
+
+    it('only greets on Telegram /start', async () => {
+      const { tenant, channel } = await shop();
+      const start = await kit.receive(tenant, channel, kit.newChatId(), '/start');
+      expect(await runBot(tenant, start)).toBe('answered');
+      const replies = await kit.repliesTo(tenant.tenantId, start.message.id);
+      expect(replies.map((reply) => reply.text)).toEqual([EN.greeting]);
+      expect(stepsOf(replies[0])).toEqual(['greeting:sent']);
+      // A /start in a conversation that already exists greets again, and nothing else.
+      const again = await kit.receive(tenant, channel, start.chatId, '/start ref-42');
+      expect(again.newConversation).toBe(false);
+      expect(await runBot(tenant, again)).toBe('answered');
+      expect((await kit.repliesTo(tenant.tenantId, again.message.id)).map((reply) => [reply.text, reply.motion])).toEqual([[EN.greeting, 'wave']]);
+    });
+
+    it('hands over to a person on a hand-off phrase: the hand-off text, the bot off, the conversation pending', async () => {
+      const { tenant, channel } = await shop();
+      const ask = await kit.receive(tenant, channel, kit.newChatId(), 'Hi, can I talk to a person?');
+      expect(await runBot(tenant, ask)).toBe('answered');
+      const [greeting, handoff] = await kit.repliesTo(tenant.tenantId, ask.message.id);
+      expect(greeting.text).toBe(EN.greeting);
+      expect(handoff).toMatchObject({ text: EN.handoff, motion: 'bow', fromFaq: false, deliveryStatus: 'queued' });
+      expect(handoff.botSteps?.[1]).toEqual({ step: 'handoff', outcome: 'requested', detail: { phrase: 'talk to a person' } });
+      expect(stepsOf(handoff)).toEqual(['greeting:sent', 'handoff:requested']);
+      expect(await kit.conversation(tenant.tenantId, ask.conversationId)).toMatchObject({ botEnabled: false, status: 'pending' });
+
+      // The bot stays quiet from then on.
+      const later = await kit.receive(tenant, channel, ask.chatId, 'Hello?');
+      expect(await runBot(tenant, later)).toBe('skipped');
+      expect(await kit.repliesTo(tenant.tenantId, later.message.id)).toEqual([]);
+    });
+
+    it('hands over on an inflected Russian phrase, in Russian', async () => {
+      const { tenant, channel } = await shop();
+      const chatId = await openChat(tenant, channel, 'ru');
+      const ask = await kit.receive(tenant, channel, chatId, 'Позовите оператора, пожалуйста', { languageCode: 'ru' });
+      expect(await runBot(tenant, ask)).toBe('answered');
+      const replies = await kit.repliesTo(tenant.tenantId, ask.message.id);
+      expect(replies.map((reply) => reply.text)).toEqual([RU.handoff]);
+      expect(replies[0].botSteps).toEqual([{ step: 'handoff', outcome: 'requested', detail: { phrase: 'оператор' } }]);
+      expect(await kit.conversation(tenant.tenantId, ask.conversationId)).toMatchObject({ locale: 'ru', botEnabled: false, status: 'pending' });
+    });
+
+    it('sends the out-of-hours text, not the fallback, when closed and no FAQ matches', async () => {
+      const { tenant, channel } = await shop();
+      // No opening hours on any day: closed all the time.
+      await kit.execute(new UpdateBotSettingsCommand(tenant.context, { businessHours: {} }));
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Do you have gift cards?');
+      expect(await runBot(tenant, question)).toBe('answered');
+      const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(more).toEqual([]);
+      expect(reply).toMatchObject({ text: EN.out_of_hours, motion: 'shrug', fromFaq: false });
+      expect(reply.text).not.toBe(EN.fallback);
+      expect(stepsOf(reply)).toEqual(['hours:closed', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'out_of_hours:sent']);
+    });
+
+    it('falls back without an FAQ match and without an LLM', async () => {
+      const { tenant, channel } = await shop();
+      await kit.execute(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Can I pay with bitcoin?');
+      expect(await runBot(tenant, question)).toBe('answered');
+      const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(more).toEqual([]);
+      expect(reply).toMatchObject({ text: EN.fallback, motion: 'shrug', fromFaq: false, faqId: null, faqScore: null, deliveryStatus: 'queued' });
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'fallback:sent']);
+      expect(await replyQueuedFor(tenant.tenantId, reply.id)).toHaveLength(1);
+    });
+
+    it("answers with the LLM's text when one is configured, giving it the conversation", async () => {
+      const { tenant, channel } = await shop();
+      const key = 'sk-bot-answers-0123456789';
+      await withLlm(tenant, key);
+      stub.respond((request) => request.headers.authorization === `Bearer ${key}`, { status: 200, body: { choices: [{ message: { role: 'assistant', content: '  Yes, we accept bank transfers.  ' } }] } });
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Can I pay by bank transfer?');
+      expect(await runBot(tenant, question)).toBe('answered');
+      const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(more).toEqual([]);
+      expect(reply).toMatchObject({ text: 'Yes, we accept bank transfers.', motion: 'nod', fromFaq: false, deliveryStatus: 'queued' });
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:answered']);
+      const [call, ...otherCalls] = llmCalls(key);
+      expect(otherCalls).toEqual([]);
+      const turns = (call.body as { messages: { role: string; content: string }[] }).messages.filter((turn) => turn.role !== 'system');
+      expect(turns).toEqual([
+        { role: 'user', content: 'Good morning' },
+        { role: 'user', content: 'Can I pay by bank transfer?' },
+      ]);
+    });
+
+    it('falls back, recording the error, when the LLM answers 500', async () => {
+      const { tenant, channel } = await shop();
+      const key = 'sk-bot-fails-0123456789';
+      await withLlm(tenant, key);
+      stub.respond((request) => request.headers.authorization === `Bearer ${key}`, { status: 500, body: { error: { message: 'The server is overloaded' } } });
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Can I pay by bank transfer?');
+      expect(await runBot(tenant, question)).toBe('answered');
+      const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(more).toEqual([]);
+      expect(reply).toMatchObject({ text: EN.fallback, motion: 'shrug' });
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:error', 'fallback:sent']);
+      expect(reply.botSteps?.[3].detail).toMatchObject({ error: 'HTTP 500: The server is overloaded' });
+      expect(llmCalls(key)).toHaveLength(1);
+    });
+
+    it('answers a message once: running again (or twice at once) stores nothing more', async () => {
+      const { tenant, channel } = await shop();
+      const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
+      const question = await kit.receive(tenant, channel, kit.newChatId(), 'What is the delivery time?');
+      const outcomes = await Promise.all([runBot(tenant, question), runBot(tenant, question)]);
+      expect(outcomes.sort()).toEqual(['answered', 'skipped']);
+      const stored = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(stored.map((reply) => reply.text)).toEqual([EN.greeting, 'Two to three working days.']);
+      const queued = (await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).length;
+
+      expect(await runBot(tenant, question)).toBe('skipped');
+      expect((await kit.repliesTo(tenant.tenantId, question.message.id)).map((reply) => reply.id)).toEqual(stored.map((reply) => reply.id));
+      expect(await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).toHaveLength(queued);
+      expect(await faqHits(tenant.tenantId, faq.id)).toBe(1);
+      expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(3);
+    });
+
+    it('skips a conversation whose bot was turned off, storing nothing', async () => {
+      const { tenant, channel } = await shop();
+      await kit.execute(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'What is the delivery time?');
+      await kit.execute(new UpdateConversationCommand(tenant.owner.context, tenant.owner.caller, question.conversationId, { botEnabled: false }, undefined));
+      const queuedBefore = (await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).length;
+      const before = await kit.conversation(tenant.tenantId, question.conversationId);
+
+      expect(await runBot(tenant, question)).toBe('skipped');
+      expect(await kit.repliesTo(tenant.tenantId, question.message.id)).toEqual([]);
+      expect(await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).toHaveLength(queuedBefore);
+      expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(before?.messageCount);
+    });
+
+    it("quotes a catalogue price and marks the lead's quote request", async () => {
+      const { tenant, channel } = await shop();
+      const sedan = ((await kit.rows(tenant.tenantId, (tx) => tx.repository(BodyType).findOne({ nameKey: 'sedan' }))) as BodyType).id;
+      const brandId = (await kit.execute<{ id: string }>(new CreateBrandCommand(tenant.context, { name: 'Toyota' }))).id;
+      const camry = (await kit.execute<{ id: string }>(new CreateModelCommand(tenant.context, { brandId, name: 'Camry', bodyTypeId: sedan, yearFrom: 2018, yearTo: 2024 }))).id;
+      const covers = (await kit.execute<{ id: string }>(new CreateCategoryCommand(tenant.context, { name: 'Seat covers', active: true }))).id;
+      await kit.execute(new AddModelPriceCommand(tenant.context, { modelId: camry, categoryId: covers, amountMinor: 450000, currency: 'THB', validFrom: '2020-01-01' }));
+      const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'How much are seat covers for a Toyota Camry 2019?');
+      const leadId = ((await kit.conversation(tenant.tenantId, question.conversationId)) as Conversation).leadId as string;
+      const lead = () => kit.rows(tenant.tenantId, async (tx) => (await tx.repository(Lead).findOne({ id: leadId })) as Lead);
+      expect((await lead()).quoteRequestedAt).toBeNull();
+
+      expect(await runBot(tenant, question)).toBe('answered');
+      const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(more).toEqual([]);
+      expect(reply).toMatchObject({ text: 'Seat covers for Toyota Camry (2018–2024): 4,500.00 THB.', motion: 'point', fromFaq: false, deliveryStatus: 'queued' });
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:quoted']);
+      expect(reply.botSteps?.[2].detail).toEqual({ categoryId: covers, modelId: camry, totalMinor: 450000 });
+      expect((await lead()).quoteRequestedAt).toBeInstanceOf(Date);
+    });
+  });
+
+  describe('SummarizeConversationCommand', () => {
+    it('stores an extractive summary, and nothing when the conversation has moved on', async () => {
+      const { tenant, channel } = await shop();
+      const first = await kit.receive(tenant, channel, kit.newChatId(), 'Do you deliver to Bangkok?');
+      await runBot(tenant, first);
+      const conversation = (await kit.conversation(tenant.tenantId, first.conversationId)) as Conversation;
+      expect(conversation).toMatchObject({ messageCount: 3, summary: null, summarizedAt: null });
+
+      expect(await kit.execute(new SummarizeConversationCommand(tenant.context, conversation.id, 3))).toBe(true);
+      const summarized = (await kit.conversation(tenant.tenantId, conversation.id)) as Conversation;
+      expect(summarized.summary).toBe(`Customer: Do you deliver to Bangkok?\nBot: ${EN.greeting}\nBot: ${EN.fallback}`);
+      expect(summarized.summarizedAt).toBeInstanceOf(Date);
+
+      // The customer wrote again: the job of the third message is outdated.
+      await kit.receive(tenant, channel, first.chatId, 'And to Phuket?');
+      expect(await kit.execute(new SummarizeConversationCommand(tenant.context, conversation.id, 3))).toBe(false);
+      const after = (await kit.conversation(tenant.tenantId, conversation.id)) as Conversation;
+      expect(after).toMatchObject({ messageCount: 4, summary: summarized.summary, summarizedAt: summarized.summarizedAt });
+    });
+
+    it("stores the LLM's summary when the tenant has an LLM", async () => {
+      const { tenant, channel } = await shop();
+      const key = 'sk-summaries-0123456789';
+      await withLlm(tenant, key);
+      stub.respond((request) => request.headers.authorization === `Bearer ${key}`, { status: 200, body: { choices: [{ message: { content: 'The customer wants seat covers delivered to Bangkok.' } }] } });
+      const first = await kit.receive(tenant, channel, kit.newChatId(), 'Do you deliver seat covers to Bangkok?');
+      expect(await kit.execute(new SummarizeConversationCommand(tenant.context, first.conversationId, 1))).toBe(true);
+      expect((await kit.conversation(tenant.tenantId, first.conversationId))?.summary).toBe('The customer wants seat covers delivered to Bangkok.');
+      const [call, ...otherCalls] = llmCalls(key);
+      expect(otherCalls).toEqual([]);
+      const messages = (call.body as { messages: { role: string; content: string }[] }).messages;
+      expect(messages[0].content).toMatch(/^Summarise this conversation/);
+      expect(messages.at(-1)).toEqual({ role: 'user', content: 'Do you deliver seat covers to Bangkok?' });
+    });
+  });
+
+  describe('LearnFromAgentReplyCommand', () => {
+    /** The agent's reply through SendAgentReplyCommand, and the ids its AgentReplied carries. */
+    const agentReplies = async (tenant: TestTenant, conversationId: string, text: string): Promise<{ messageId: string; replyToId: string }> => {
+      const view = await kit.execute<{ id: string }>(new SendAgentReplyCommand(tenant.owner.context, tenant.owner.caller, conversationId, text));
+      const [event] = (await kit.outbox(tenant.tenantId, 'conversation.agent_replied')).filter((row) => row.payload.messageId === view.id);
+      return event.payload as { messageId: string; replyToId: string };
+    };
+    const faqsOf = (tenantId: string): Promise<Faq[]> => kit.rows(tenantId, (tx) => tx.repository(Faq).find({ order: { createdAt: 'ASC' } }));
+
+    it("suggests the agent's answer as a learned FAQ after the bot fell back, and nothing after an FAQ answer", async () => {
+      const { tenant, channel } = await shop();
+      const known = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
+
+      const unknown = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Do you install the covers at home?');
+      await runBot(tenant, unknown);
+      expect(stepsOf((await kit.repliesTo(tenant.tenantId, unknown.message.id))[0])).toContain('fallback:sent');
+      const fallbackReply = await agentReplies(tenant, unknown.conversationId, 'Yes, our fitter comes to you in Bangkok.');
+      expect(fallbackReply.replyToId).toBe(unknown.message.id);
+      expect(await kit.execute(new LearnFromAgentReplyCommand(tenant.context, fallbackReply.messageId, fallbackReply.replyToId))).toBe(true);
+      const learned = (await faqsOf(tenant.tenantId)).filter((faq) => faq.id !== known.id);
+      expect(learned).toEqual([
+        expect.objectContaining({ question: 'Do you install the covers at home?', answer: 'Yes, our fitter comes to you in Bangkok.', status: 'suggested', learned: true, hitCount: 0 }),
+      ]);
+
+      const matched = await kit.receive(tenant, channel, await openChat(tenant, channel), 'What is the delivery time?');
+      await runBot(tenant, matched);
+      expect((await kit.repliesTo(tenant.tenantId, matched.message.id))[0]).toMatchObject({ fromFaq: true, faqId: known.id });
+      const faqReply = await agentReplies(tenant, matched.conversationId, 'Usually two days to Bangkok.');
+      expect(faqReply.replyToId).toBe(matched.message.id);
+      const before = await faqsOf(tenant.tenantId);
+      expect(await kit.execute(new LearnFromAgentReplyCommand(tenant.context, faqReply.messageId, faqReply.replyToId))).toBe(false);
+      expect(await faqsOf(tenant.tenantId)).toEqual(before);
+      expect(before).toHaveLength(2);
+    });
+  });
+});
