@@ -11,6 +11,6 @@ import { IdempotencyKeys1795500000000 } from './1795500000000-IdempotencyKeys';
 import { Crm1795763099388 } from './1795763099388-Crm';
 import { Catalog1795767169564 } from './1795767169564-Catalog';
 import { Knowledge1795770505644 } from './1795770505644-Knowledge';
-import { Conversations1795776618338 } from './1795776618338-Conversations';
+import { Conversations1795778142420 } from './1795778142420-Conversations';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625, ApiKeys1795492269092, TenantVersion1795492487602, TenantMemberCounts1795493161242, IdempotencyKeys1795500000000, Crm1795763099388, Catalog1795767169564, Knowledge1795770505644, Conversations1795776618338];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625, ApiKeys1795492269092, TenantVersion1795492487602, TenantMemberCounts1795493161242, IdempotencyKeys1795500000000, Crm1795763099388, Catalog1795767169564, Knowledge1795770505644, Conversations1795778142420];

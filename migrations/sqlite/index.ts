@@ -10,6 +10,6 @@ import { IdempotencyKeys1795500000000 } from './1795500000000-IdempotencyKeys';
 import { Crm1795763108462 } from './1795763108462-Crm';
 import { Catalog1795767258910 } from './1795767258910-Catalog';
 import { Knowledge1795770518573 } from './1795770518573-Knowledge';
-import { Conversations1795776666278 } from './1795776666278-Conversations';
+import { Conversations1795778175942 } from './1795778175942-Conversations';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232, TenantVersion1795492495657, IdempotencyKeys1795500000000, Crm1795763108462, Catalog1795767258910, Knowledge1795770518573, Conversations1795776666278];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795487893692, Identity1795490920809, AuditLog1795491402986, LoginFailures1795491752684, Invitations1795491986406, ApiKeys1795492301232, TenantVersion1795492495657, IdempotencyKeys1795500000000, Crm1795763108462, Catalog1795767258910, Knowledge1795770518573, Conversations1795778175942];

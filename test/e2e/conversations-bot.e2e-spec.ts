@@ -216,7 +216,8 @@ describe('conversations and the bot (black box, api + worker, PostgreSQL + Redis
       const current = await json<Conversation>(call('GET', `/conversations/${conversation.id}`, owner.accessToken));
       expect(current.summary).not.toBeNull();
       return current;
-    }, 20_000);
+      // Idle for CONVERSATION_SUMMARY_IDLE_MS, then found by the sweep that runs every 15 s.
+    }, 40_000);
     expect(summarised.summary).toContain('Does it come in another color?');
   });
 });

@@ -7,6 +7,7 @@ import { LearnFromAgentReplyCommand } from '../../libs/conversations/src/command
 import { BotOutcome, RunBotCommand } from '../../libs/conversations/src/commands/run-bot/run-bot.command';
 import { SendAgentReplyCommand } from '../../libs/conversations/src/commands/send-agent-reply/send-agent-reply.command';
 import { SummarizeConversationCommand } from '../../libs/conversations/src/commands/summarize-conversation/summarize-conversation.command';
+import { SweepIdleConversationsCommand } from '../../libs/conversations/src/commands/sweep-idle-conversations/sweep-idle-conversations.command';
 import { UpdateConversationCommand } from '../../libs/conversations/src/commands/update-conversation/update-conversation.command';
 import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
 import { Lead } from '../../libs/crm/src/domain/lead.entity';
@@ -16,6 +17,7 @@ import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/upda
 import { UpdateBotSettingsRequest } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.request';
 import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
 import { Faq } from '../../libs/knowledge/src/domain/faq.entity';
+import { newId } from '@saler/platform';
 import { ConversationsKit, Received, stepsOf, TelegramChannel, TestTenant } from '../support/conversations-kit';
 import { PlatformStub, StubRequest } from '../support/platform-stub';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -98,7 +100,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:matched']);
       expect(reply.botSteps?.[1].detail).toMatchObject({ faqId: faq.id, threshold: 0.3 });
       expect(await faqHits(tenant.tenantId, faq.id)).toBe(1);
-      expect((await replyQueuedFor(tenant.tenantId, reply.id)).map((row) => row.payload)).toEqual([{ conversationId: question.conversationId, messageId: reply.id, messageCount: 3 }]);
+      expect((await replyQueuedFor(tenant.tenantId, reply.id)).map((row) => row.payload)).toEqual([{ conversationId: question.conversationId, messageId: reply.id }]);
       expect(await kit.conversation(tenant.tenantId, question.conversationId)).toMatchObject({ messageCount: 3, status: 'open', botEnabled: true });
     });
 
@@ -276,6 +278,20 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
   });
 
   describe('SummarizeConversationCommand', () => {
+    it('is triggered by the idle sweep: a conversation quiet for CONVERSATION_SUMMARY_IDLE_MS gets one summary job keyed by its message count, a recent one none', async () => {
+      const { tenant, channel } = await shop();
+      const quiet = await kit.receive(tenant, channel, kit.newChatId(), 'Do you deliver to Bangkok?');
+      const recent = await kit.receive(tenant, channel, kit.newChatId(), 'And to Phuket?');
+      const idleMs = 30 * 60 * 1000;
+      await kit.rows(tenant.tenantId, (tx) => tx.repository(Conversation).update({ id: quiet.conversationId }, { lastMessageAt: new Date(Date.now() - idleMs - 1000) }));
+      const seen = kit.queue.added.length;
+
+      await kit.execute(new SweepIdleConversationsCommand(new Date(), newId()));
+      const swept = kit.queue.added.slice(seen).map((job) => job.opts.jobId ?? '');
+      expect(swept.filter((id) => id.includes(quiet.conversationId))).toEqual([`summary.${quiet.conversationId}.1`]);
+      expect(swept.filter((id) => id.includes(recent.conversationId))).toEqual([]);
+    });
+
     it('stores an extractive summary, and nothing when the conversation has moved on', async () => {
       const { tenant, channel } = await shop();
       const first = await kit.receive(tenant, channel, kit.newChatId(), 'Do you deliver to Bangkok?');

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConversationsModule } from './conversations.module';
 import { BotReplyProcessor } from './jobs/bot-reply.processor';
-import { ConversationSummaryProcessor } from './jobs/conversation-summary.processor';
+import { ConversationSummaryProcessor, IdleConversationsSweepProcessor } from './jobs/conversation-summary.processor';
 import { DeliverySweepProcessor } from './jobs/delivery-sweep.processor';
 import { LearnOnAgentReplied } from './jobs/learn-on-agent-replied.event-handler';
 import { MessageDeliveryProcessor } from './jobs/message-delivery.processor';
@@ -12,6 +12,6 @@ import { DailyRetentionProcessor, TenantRetentionProcessor } from './jobs/retent
 /** The bot, outbound delivery, learning, summaries and retention: run by the worker, or by the api itself on the inline queue. */
 @Module({
   imports: [ConversationsModule],
-  providers: [QueueBotReplyOnMessageReceived, BotReplyProcessor, QueueDeliveryOnReplyQueued, MessageDeliveryProcessor, LearnOnAgentReplied, ConversationSummaryProcessor, DailyRetentionProcessor, TenantRetentionProcessor, DeliverySweepProcessor],
+  providers: [QueueBotReplyOnMessageReceived, BotReplyProcessor, QueueDeliveryOnReplyQueued, MessageDeliveryProcessor, LearnOnAgentReplied, ConversationSummaryProcessor, DailyRetentionProcessor, TenantRetentionProcessor, DeliverySweepProcessor, IdleConversationsSweepProcessor],
 })
 export class ConversationsJobsModule {}

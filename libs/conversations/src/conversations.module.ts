@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SweepIdleConversationsHandler } from './commands/sweep-idle-conversations/sweep-idle-conversations.handler';
 import { SweepStuckDeliveriesHandler } from './commands/sweep-stuck-deliveries/sweep-stuck-deliveries.handler';
 import { ImportLegacyConversationHandler } from './commands/import-legacy-conversation/import-legacy-conversation.handler';
 import { SweepRetentionHandler } from './commands/sweep-retention/sweep-retention.handler';
@@ -28,6 +29,7 @@ import { VerifyWebhookHandler } from './queries/verify-webhook/verify-webhook.ha
 /** Channels, inbound webhooks, conversations and messages: handlers. */
 @Module({
   providers: [
+    SweepIdleConversationsHandler,
     SweepStuckDeliveriesHandler,
     ImportLegacyConversationHandler,
     SweepRetentionHandler,

@@ -66,7 +66,7 @@ export async function findOrOpenConversation(
 }
 
 /** Counts a new message on its conversation; a customer writing again reopens a resolved conversation. The version (ETag) is the editable fields', so a message leaves it alone. */
-export async function countMessage(tx: TenantTx, conversation: Conversation, at: Date, inbound: boolean): Promise<number> {
+export async function countMessage(tx: TenantTx, conversation: Conversation, at: Date, inbound: boolean): Promise<void> {
   await tx.repository(Conversation).update(
     { id: conversation.id },
     {
@@ -76,5 +76,4 @@ export async function countMessage(tx: TenantTx, conversation: Conversation, at:
       updatedAt: at,
     },
   );
-  return conversation.messageCount + 1;
 }

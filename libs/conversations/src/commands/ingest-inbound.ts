@@ -53,8 +53,8 @@ async function storeInbound(
     createdAt: at,
   });
   await tx.repository(Message).insert(message);
-  const messageCount = await countMessage(tx, conversation, at, true);
-  tx.publish(new MessageReceived(tx.context, { conversationId: conversation.id, messageId: message.id, newConversation: created, messageCount }));
+  await countMessage(tx, conversation, at, true);
+  tx.publish(new MessageReceived(tx.context, { conversationId: conversation.id, messageId: message.id, newConversation: created }));
   return message;
 }
 

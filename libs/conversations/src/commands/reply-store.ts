@@ -42,7 +42,7 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
     createdAt: at,
   });
   await tx.repository(Message).insert(message);
-  const messageCount = await countMessage(tx, conversation, at, false);
-  if (!web) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id, messageCount }));
+  await countMessage(tx, conversation, at, false);
+  if (!web) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id }));
   return message;
 }

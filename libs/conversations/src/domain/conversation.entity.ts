@@ -15,6 +15,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 @Index('conversations_tenant_last_message_idx', ['tenantId', 'lastMessageAt', 'id'])
 @Index('conversations_tenant_status_idx', ['tenantId', 'status', 'lastMessageAt'])
 @Index('conversations_tenant_contact_idx', ['tenantId', 'contactId'])
+// The idle-summary sweeper's cross-tenant scan: only conversations with messages since their summary are in it.
+@Index('conversations_unsummarized_idx', ['lastMessageAt'], { where: 'summarized_at IS NULL OR summarized_at < last_message_at' })
 export class Conversation extends TenantOwnedEntity {
   @Column({ name: 'channel_id', type: 'uuid' })
   channelId: string;

@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventsHandler, IEventHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, AppConfig, JOBS, QUEUE_DRIVER, QueueDriver, QUEUES } from '@saler/platform';
+import { JOBS, QUEUE_DRIVER, QueueDriver, QUEUES } from '@saler/platform';
 import { DeliveryJob, deliveryJobId } from '../commands/deliver-message/deliver-message.handler';
 import { ReplyQueued } from '../events/reply-queued.event';
-import { summaryJob } from './summary-job';
 
 /** A reply was committed with status queued: its first delivery attempt (later ones are queued by the attempt before). */
 @Injectable()
 @EventsHandler(ReplyQueued)
 export class QueueDeliveryOnReplyQueued implements IEventHandler<ReplyQueued> {
-  constructor(
-    @Inject(QUEUE_DRIVER) private readonly queue: QueueDriver,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  constructor(@Inject(QUEUE_DRIVER) private readonly queue: QueueDriver) {}
 
   async handle(event: ReplyQueued): Promise<void> {
     const { context, payload } = event;
@@ -21,6 +17,5 @@ export class QueueDeliveryOnReplyQueued implements IEventHandler<ReplyQueued> {
       jobId: deliveryJobId(payload.messageId, 1),
       attempts: 1,
     });
-    await summaryJob(this.queue, this.config, context, payload.conversationId, payload.messageCount);
   }
 }

@@ -30,6 +30,7 @@ export const JOBS = {
   CONVERSATION_RETENTION: 'conversation.retention',
   TENANT_RETENTION: 'conversation.retention_tenant',
   DELIVERY_SWEEP: 'message.delivery_sweep',
+  SUMMARY_SWEEP: 'conversation.summary_sweep',
 } as const;
 
 export const DEFAULT_JOB_ATTEMPTS = 5;

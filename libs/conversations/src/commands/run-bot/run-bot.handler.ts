@@ -141,7 +141,6 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     const replyTo = plan.question;
     if (plan.greeting !== null) {
       await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text: plan.greeting, replyTo, motion: MOTIONS.greeting, botSteps: plan.answer === null ? plan.steps : [plan.steps[0]] });
-      conversation.messageCount++;
     }
     if (plan.answer !== null) {
       const { text, motion, fromFaq, faqId, faqScore } = plan.answer;

@@ -5,8 +5,8 @@ const TENANT_TABLES = ["channels", "conversations", "inbound_events", "messages"
 
 /** Channels, conversations, messages and inbound-event dedupe (conversations); bot texts and settings (knowledge). channel_routes is global: a webhook finds its tenant through it. */
 
-export class Conversations1795776618338 implements MigrationInterface {
-    name = 'Conversations1795776618338'
+export class Conversations1795778142420 implements MigrationInterface {
+    name = 'Conversations1795778142420'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -67,6 +67,11 @@ export class Conversations1795776618338 implements MigrationInterface {
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 CONSTRAINT "PK_968c510dea89abd741229bc5c7c" PRIMARY KEY ("tenant_id", "id")
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "conversations_unsummarized_idx" ON "conversations" ("last_message_at")
+            WHERE summarized_at IS NULL
+                OR summarized_at < last_message_at
         `);
         await queryRunner.query(`
             CREATE INDEX "conversations_tenant_contact_idx" ON "conversations" ("tenant_id", "contact_id")
@@ -244,6 +249,9 @@ export class Conversations1795776618338 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "public"."conversations_tenant_contact_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "public"."conversations_unsummarized_idx"
         `);
         await queryRunner.query(`
             DROP TABLE "conversations"

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Conversations1795776666278 implements MigrationInterface {
-    name = 'Conversations1795776666278'
+export class Conversations1795778175942 implements MigrationInterface {
+    name = 'Conversations1795778175942'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -61,6 +61,11 @@ export class Conversations1795776666278 implements MigrationInterface {
                 "updated_at" datetime NOT NULL,
                 PRIMARY KEY ("tenant_id", "id")
             )
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "conversations_unsummarized_idx" ON "conversations" ("last_message_at")
+            WHERE summarized_at IS NULL
+                OR summarized_at < last_message_at
         `);
         await queryRunner.query(`
             CREATE INDEX "conversations_tenant_contact_idx" ON "conversations" ("tenant_id", "contact_id")
@@ -176,6 +181,9 @@ export class Conversations1795776666278 implements MigrationInterface {
             CREATE UNIQUE INDEX "bot_texts_key_uq" ON "bot_texts" ("tenant_id", "key", "locale")
         `);
         await queryRunner.query(`
+            DROP INDEX "conversations_unsummarized_idx"
+        `);
+        await queryRunner.query(`
             DROP INDEX "conversations_tenant_contact_idx"
         `);
         await queryRunner.query(`
@@ -267,6 +275,11 @@ export class Conversations1795776666278 implements MigrationInterface {
         await queryRunner.query(`
             ALTER TABLE "temporary_conversations"
                 RENAME TO "conversations"
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "conversations_unsummarized_idx" ON "conversations" ("last_message_at")
+            WHERE summarized_at IS NULL
+                OR summarized_at < last_message_at
         `);
         await queryRunner.query(`
             CREATE INDEX "conversations_tenant_contact_idx" ON "conversations" ("tenant_id", "contact_id")
@@ -539,6 +552,9 @@ export class Conversations1795776666278 implements MigrationInterface {
             DROP INDEX "conversations_tenant_contact_idx"
         `);
         await queryRunner.query(`
+            DROP INDEX "conversations_unsummarized_idx"
+        `);
+        await queryRunner.query(`
             ALTER TABLE "conversations"
                 RENAME TO "temporary_conversations"
         `);
@@ -631,6 +647,11 @@ export class Conversations1795776666278 implements MigrationInterface {
             CREATE INDEX "conversations_tenant_contact_idx" ON "conversations" ("tenant_id", "contact_id")
         `);
         await queryRunner.query(`
+            CREATE INDEX "conversations_unsummarized_idx" ON "conversations" ("last_message_at")
+            WHERE summarized_at IS NULL
+                OR summarized_at < last_message_at
+        `);
+        await queryRunner.query(`
             DROP INDEX "bot_texts_key_uq"
         `);
         await queryRunner.query(`
@@ -674,6 +695,9 @@ export class Conversations1795776666278 implements MigrationInterface {
         `);
         await queryRunner.query(`
             DROP INDEX "conversations_tenant_contact_idx"
+        `);
+        await queryRunner.query(`
+            DROP INDEX "conversations_unsummarized_idx"
         `);
         await queryRunner.query(`
             DROP TABLE "conversations"
