@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { catalog } from './scenarios/catalog';
 import { crm } from './scenarios/crm';
 import { platform } from './scenarios/platform';
-import { LOAD, ScenarioReport, StepResult } from './support/load';
+import { webhooks } from './scenarios/webhooks';
+import { LOAD, ScenarioFixture, ScenarioReport, StepResult } from './support/load';
 import { startStack } from './support/stack';
 
 interface Scenario {
@@ -17,11 +18,12 @@ interface Scenario {
   description: string;
   /** Extra environment for the api and worker of this scenario. */
   env?: Record<string, string>;
+  /** Started before the api and worker, closed after them. */
+  fixture?(): Promise<ScenarioFixture>;
   run(stack: Awaited<ReturnType<typeof startStack>>): Promise<StepResult[] | ScenarioReport>;
 }
 
-/** Later contexts add their scenarios here (webhooks). */
-const SCENARIOS: Scenario[] = [platform, crm, catalog];
+const SCENARIOS: Scenario[] = [platform, crm, catalog, webhooks];
 
 function printTable(scenario: string, rows: StepResult[]): void {
   const header = ['step', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', 'api CPU ms/req', 'api RSS MB'];
@@ -69,17 +71,22 @@ async function main(): Promise<void> {
   }
   for (const scenario of selected) {
     process.stdout.write(`\nStarting api + worker for "${scenario.name}": ${scenario.description}\n`);
-    const stack = await startStack({ env: scenario.env });
-    current = stack;
+    const fixture = await scenario.fixture?.();
     try {
-      const outcome = await scenario.run(stack);
-      const { rows, figures } = Array.isArray(outcome) ? { rows: outcome, figures: {} } : outcome;
-      printTable(scenario.name, rows);
-      printFigures(figures);
-      writeFileSync(join(dir, `${scenario.name}.json`), `${JSON.stringify({ scenario: scenario.name, at: new Date().toISOString(), machine, load: LOAD, rows, figures }, null, 2)}\n`);
+      const stack = await startStack({ env: { ...scenario.env, ...fixture?.env } });
+      current = stack;
+      try {
+        const outcome = await scenario.run(stack);
+        const { rows, figures } = Array.isArray(outcome) ? { rows: outcome, figures: {} } : outcome;
+        printTable(scenario.name, rows);
+        printFigures(figures);
+        writeFileSync(join(dir, `${scenario.name}.json`), `${JSON.stringify({ scenario: scenario.name, at: new Date().toISOString(), machine, load: LOAD, rows, figures }, null, 2)}\n`);
+      } finally {
+        current = undefined;
+        await stack.stop();
+      }
     } finally {
-      current = undefined;
-      await stack.stop();
+      await fixture?.close();
     }
   }
 }

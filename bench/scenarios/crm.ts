@@ -2,6 +2,7 @@ import { ApiSession } from '../support/api-session';
 import { importLeads } from '../support/crm-import';
 import { SEED_TAGS, SeedStage, seedLeads } from '../support/crm-seed';
 import { drive, ScenarioReport, StepResult } from '../support/load';
+import { logEntries, summarise } from '../support/logs';
 import { Stack } from '../support/stack';
 
 const SEED_LEADS = Number(process.env.BENCH_CRM_LEADS ?? 200_000);
@@ -22,35 +23,6 @@ interface LeadPage {
 }
 
 const log = (line: string) => process.stdout.write(`  ${line}\n`);
-
-/** A process's pino lines at `minLevel` or above (40 warn, 50 error). */
-function logEntries(output: string, minLevel: number): Record<string, unknown>[] {
-  return output
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    })
-    .filter((entry) => typeof entry.level === 'number' && entry.level >= minLevel);
-}
-
-/** "3× Job crm/lead.score failed: …": distinct messages with their counts, most frequent first. */
-function summarise(entries: Record<string, unknown>[], top: number): string[] {
-  const counts = new Map<string, number>();
-  for (const entry of entries) {
-    const err = entry.err as { message?: string } | undefined;
-    const text = `${String(entry.msg)}${err?.message ? `: ${err.message}` : ''}`.slice(0, 300);
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([text, count]) => `${count}× ${text}`);
-}
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 

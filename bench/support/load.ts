@@ -35,6 +35,13 @@ export interface ScenarioReport {
   figures: Record<string, string | number | null>;
 }
 
+/** What a scenario starts before the api and worker, which must reach it (e.g. a stub of the platforms' send APIs); closed after the scenario. */
+export interface ScenarioFixture {
+  /** Extra environment for the api and worker, added to the scenario's `env`. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
 export const LOAD = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 64),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import IORedis from 'ioredis';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../../test/support/processes';
@@ -15,6 +16,8 @@ export interface Stack {
   worker: RunningProcess;
   /** CPU time (user + system, seconds) the api process has used so far. */
   apiCpuSeconds(): number;
+  /** The same for the worker process. */
+  workerCpuSeconds(): number;
   /** Highest api RSS (MB) sampled since the last reset. */
   peakApiRssMb(): number;
   resetRss(): void;
@@ -60,6 +63,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const shared = {
     NODE_ENV: 'production',
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+    // Production requires one: it seals channel credentials.
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     REDIS_URL,
@@ -91,6 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     api,
     worker,
     apiCpuSeconds: () => cpuSeconds(api.child.pid),
+    workerCpuSeconds: () => cpuSeconds(worker.child.pid),
     peakApiRssMb: () => Math.max(peak, rssMb(api.child.pid)),
     resetRss: () => (peak = 0),
     stop: async () => {
