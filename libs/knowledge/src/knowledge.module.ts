@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BotProfileCache } from './queries/get-bot-profile/bot-profile-cache';
 import { CreateFaqHandler } from './commands/create-faq/create-faq.handler';
 import { DeleteFaqHandler } from './commands/delete-faq/delete-faq.handler';
 import { PutBotTextHandler } from './commands/put-bot-text/put-bot-text.handler';
@@ -20,6 +21,7 @@ import { MatchFaqsHandler } from './queries/match-faqs/match-faqs.handler';
 /** The FAQ knowledge base, bot texts and bot settings the bot answers from: handlers, the LLM client, and what every new tenant gets. */
 @Module({
   providers: [
+    BotProfileCache,
     KnowledgeTenantProvisioner,
     LlmCircuitBreakers,
     AskLlmHandler,

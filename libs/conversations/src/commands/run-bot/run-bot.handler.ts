@@ -25,6 +25,8 @@ interface Reply {
 interface Plan {
   question: Message;
   conversation: Conversation;
+  /** The web widget: replies are read by polling, not delivered. */
+  web: boolean;
   profile: BotProfile;
   steps: BotStep[];
   greeting: string | null;
@@ -49,21 +51,39 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
   ) {}
 
   async execute(command: RunBotCommand): Promise<BotOutcome> {
-    const plan = await this.unitOfWork.run(command.context, (tx) => this.plan(tx, command));
-    if (plan === null) return 'skipped';
-    if (plan.llm !== null) this.applyLlm(plan, await this.queryBus.execute(new AskLlmQuery(command.context, { purpose: 'reply', ...plan.llm })));
+    // Most answers need no LLM: deciding and storing then share one transaction (the conversation locked throughout).
+    const first = await this.unitOfWork.run(command.context, async (tx): Promise<BotOutcome | Plan> => {
+      const plan = await this.plan(tx, command);
+      if (plan === null) return 'skipped';
+      if (plan.llm !== null) return plan;
+      if (plan.answer === null) this.fallBack(plan);
+      return this.store(tx, command.context, plan);
+    });
+    if (typeof first === 'string') return first;
+    const plan = first;
+    this.applyLlm(plan, await this.queryBus.execute(new AskLlmQuery(command.context, { purpose: 'reply', ...(plan.llm as NonNullable<Plan['llm']>) })));
     if (plan.answer === null) this.fallBack(plan);
-    return this.unitOfWork.run(command.context, (tx) => this.store(tx, command.context, plan));
+    // The LLM ran outside any transaction: the conversation is locked and checked again before storing.
+    return this.unitOfWork.run(command.context, async (tx) => {
+      const conversation = await tx.repository(Conversation).lockOne({ id: plan.conversation.id });
+      if (conversation === null || !conversation.botEnabled || (await this.answered(tx, plan.question))) return 'skipped';
+      return this.store(tx, command.context, { ...plan, conversation });
+    });
+  }
+
+  private answered(tx: TenantTx, question: Message): Promise<boolean> {
+    return tx.repository(Message).exists({ replyToId: question.id, senderType: 'bot' });
   }
 
   private async plan(tx: TenantTx, command: RunBotCommand): Promise<Plan | null> {
     const question = await tx.repository(Message).findOne({ id: command.messageId });
     if (question === null || question.direction !== 'inbound') return null;
-    const conversation = await tx.repository(Conversation).findOne({ id: question.conversationId });
-    if (conversation === null || !conversation.botEnabled) return null;
-    if (await tx.repository(Message).exists({ replyToId: question.id, senderType: 'bot' })) return null;
+    // Locked: a retried or duplicated job, or an agent taking over, waits for this turn and then finds it done.
+    const conversation = await tx.repository(Conversation).lockOne({ id: question.conversationId });
+    if (conversation === null || !conversation.botEnabled || (await this.answered(tx, question))) return null;
+    const channel = (await tx.repository(Channel).findOne({ id: conversation.channelId })) as Channel;
     const profile = await this.queryBus.execute(new GetBotProfileQuery(tx.context, conversation.locale, question.createdAt));
-    const plan: Plan = { question, conversation, profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
+    const plan: Plan = { question, conversation, web: channel.type === 'web', profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
     const start = isStartCommand(question.text);
     if (command.newConversation || start) {
       plan.greeting = profile.texts.greeting;
@@ -131,14 +151,9 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     plan.steps.push({ step: closed ? 'out_of_hours' : 'fallback', outcome: 'sent' });
   }
 
+  /** Stores the replies of a plan whose conversation this transaction holds locked. */
   private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<BotOutcome> {
-    // Locked, then checked again: a retried or duplicated job, or an agent who took over meanwhile, wins.
-    const conversation = await tx.repository(Conversation).lockOne({ id: plan.conversation.id });
-    if (conversation === null || !conversation.botEnabled) return 'skipped';
-    if (await tx.repository(Message).exists({ replyToId: plan.question.id, senderType: 'bot' })) return 'skipped';
-    const channel = (await tx.repository(Channel).findOne({ id: conversation.channelId })) as Channel;
-    const web = channel.type === 'web';
-    const replyTo = plan.question;
+    const { conversation, web, question: replyTo } = plan;
     if (plan.greeting !== null) {
       await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text: plan.greeting, replyTo, motion: MOTIONS.greeting, botSteps: plan.answer === null ? plan.steps : [plan.steps[0]] });
     }

@@ -1,13 +1,21 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { isUniqueViolation, newId, staleProblem, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { isUniqueViolation, newId, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { BotText } from '../../domain/bot-text.entity';
 import { writeConflict } from '../../domain/knowledge-problems';
 import { BotTextView, toBotTextView } from '../bot-text.view';
+import { BotProfileCache } from '../../queries/get-bot-profile/bot-profile-cache';
 import { PutBotTextCommand } from './put-bot-text.command';
 
 /** An upsert: the row is locked until commit, so racing writers apply one after another, each with its own version. */
 @CommandHandler(PutBotTextCommand)
 export class PutBotTextHandler extends TenantCommandHandler<PutBotTextCommand, BotTextView> {
+  constructor(
+    unitOfWork: UnitOfWork,
+    private readonly profiles: BotProfileCache,
+  ) {
+    super(unitOfWork);
+  }
+
   protected async handle(command: PutBotTextCommand, tx: TenantTx): Promise<BotTextView> {
     const { key, locale, text, expectedVersion } = command;
     const texts = tx.repository(BotText);
@@ -24,6 +32,7 @@ export class PutBotTextHandler extends TenantCommandHandler<PutBotTextCommand, B
       before: before === null ? undefined : { key, locale, text: before.text },
       after: { key, locale, text },
     });
+    this.profiles.forget(tx.tenantId);
     return toBotTextView(after);
   }
 }

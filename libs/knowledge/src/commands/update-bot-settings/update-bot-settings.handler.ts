@@ -6,6 +6,7 @@ import { trimHandoffKeywords } from '../../domain/handoff-keywords';
 import { writeConflict } from '../../domain/knowledge-problems';
 import { llmKeyContext, orDefaultBotSettings } from '../bot-settings-store';
 import { BotSettingsView, toBotSettingsView, toLlmProviderView } from '../bot-settings.view';
+import { BotProfileCache } from '../../queries/get-bot-profile/bot-profile-cache';
 import { UpdateBotSettingsCommand } from './update-bot-settings.command';
 import { LlmProviderRequest, UpdateBotSettingsRequest } from './update-bot-settings.request';
 
@@ -26,6 +27,7 @@ export class UpdateBotSettingsHandler extends TenantCommandHandler<UpdateBotSett
   constructor(
     unitOfWork: UnitOfWork,
     private readonly cipher: CredentialCipher,
+    private readonly profiles: BotProfileCache,
   ) {
     super(unitOfWork);
   }
@@ -57,6 +59,7 @@ export class UpdateBotSettingsHandler extends TenantCommandHandler<UpdateBotSett
       before: Object.fromEntries(changed.map((key) => [key, was[key]])),
       after: Object.fromEntries(changed.map((key) => [key, is[key]])),
     });
+    this.profiles.forget(tx.tenantId);
     return toBotSettingsView({ ...fields, id, version, updatedAt });
   }
 
