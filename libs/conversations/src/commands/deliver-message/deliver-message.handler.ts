@@ -53,9 +53,10 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
       { deliveryAttempts: command.attempt, deliveryUpdatedAt: new Date() },
     );
     if (taken !== 1) return null;
-    const message = (await tx.repository(Message).findOne({ id: command.messageId })) as Message;
-    const conversation = (await tx.repository(Conversation).findOne({ id: message.conversationId })) as Conversation;
-    const channel = (await tx.repository(Channel).findOne({ id: message.channelId })) as Channel;
+    // One statement: the message with its conversation and channel joined.
+    const [message] = await tx.repository(Message).find({ where: { id: command.messageId }, relations: { conversation: { channel: true } } });
+    const conversation = message.conversation as Conversation;
+    const channel = conversation.channel as Channel;
     if (channel.deletedAt !== null || channel.type === 'web') return channel.deletedAt !== null ? 'The channel was removed' : null;
     return {
       channelType: channel.type,
