@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { ApiSession } from './api-session';
 
 /** 50 brands × 100 models = 5,000 models a tenant (BENCH_CATALOG_MODELS shrinks it). */
@@ -15,6 +16,10 @@ const CYRILLIC: Record<string, string> = {
   n: 'н', o: 'о', p: 'п', q: 'к', r: 'р', s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'кс', y: 'й', z: 'з',
 };
 const POLL_MS = 500;
+const CATALOG_TABLES = [
+  'catalog_body_types', 'catalog_brands', 'catalog_models', 'catalog_model_terms', 'catalog_categories',
+  'catalog_options', 'catalog_availability', 'catalog_base_prices', 'catalog_model_prices', 'catalog_option_prices',
+];
 
 export interface SeedModel {
   brand: string;
@@ -131,4 +136,22 @@ export async function seedPrices(session: ApiSession): Promise<TenantCatalog> {
   const models = await session.get<{ data: { id: string }[] }>('/api/v1/catalog/models?limit=100');
   if (models.status !== 200 || models.body.data.length === 0) throw new Error(`GET /api/v1/catalog/models answered ${models.status} with ${models.body?.data?.length ?? 0} models`);
   return { session, categoryId, optionIds, modelIds: models.body.data.map((model) => model.id) };
+}
+
+/**
+ * ANALYZEs the catalogue's tables as the database owner and returns the time it took (ms). The test server runs
+ * without autovacuum, which in production analyses them soon after an import this size; without statistics the
+ * planner takes a tenant's thousands of search terms for a few hundred and ranks them all by similarity instead of
+ * asking the trigram index.
+ */
+export async function analyzeCatalog(ownerUrl: string): Promise<number> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const started = Date.now();
+    await client.query(`ANALYZE ${CATALOG_TABLES.join(', ')}`);
+    return Date.now() - started;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import IORedis from 'ioredis';
+import { AppConfig, loadConfig, SchemaManifest } from '@saler/platform';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../../test/support/processes';
 import { REDIS_URL, uniqueName } from '../../test/support/services';
 import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
@@ -12,6 +13,10 @@ export interface Stack {
   ownerUrl: string;
   /** How jobs run in this stack. */
   queue: string;
+  /** The api's configuration, logs silenced: DATABASE_URL logs in as saler_app, so an in-process application context built on it meets RLS as the api does. */
+  config: AppConfig;
+  /** The schema the api runs (see test/support/test-schema.ts). */
+  schema: SchemaManifest;
   api: RunningProcess;
   worker: RunningProcess;
   /** CPU time (user + system, seconds) the api process has used so far. */
@@ -93,6 +98,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     base,
     ownerUrl: db.adminUrl ?? db.env.DATABASE_SYSTEM_URL,
     queue: 'BullMQ on Redis, processed by a separate worker process',
+    config: loadConfig({ ...shared, LOG_LEVEL: 'silent' }),
+    schema: db.schema,
     api,
     worker,
     apiCpuSeconds: () => cpuSeconds(api.child.pid),

@@ -82,6 +82,24 @@ export async function modelViews(tx: TenantTx, models: Model[]): Promise<ModelVi
   return models.map((model) => toModelView(model, brands.get(model.brandId) as Brand, bodyTypes.get(model.bodyTypeId) as BodyType));
 }
 
+/** Models by id with their brand and body type joined in, in one query: viewOf() then needs no more. */
+export function modelsWithNames(tx: TenantTx, ids: string[]): Promise<Model[]> {
+  return tx.repository(Model).find({ where: { id: In(ids) }, relations: { brand: true, bodyType: true } });
+}
+
+/** The view of a model loaded by modelsWithNames. */
+export function viewOf(model: Model): ModelView {
+  if (model.brand === undefined || model.bodyType === undefined) throw new Error(`viewOf: model ${model.id} was loaded without its brand and body type`);
+  return toModelView(model, model.brand, model.bodyType);
+}
+
+/** A model named in the body, with its brand and body type (one query): 400 naming the field when this tenant has none with that id. */
+export async function referenceModel(tx: TenantTx, id: string, field: string): Promise<Model> {
+  const [model] = await modelsWithNames(tx, [id]);
+  if (model === undefined) throw fieldProblem(field, 'No such model in this tenant');
+  return model;
+}
+
 export async function modelView(tx: TenantTx, id: string): Promise<ModelView> {
   const [view] = await modelViews(tx, [await load(tx, Model, id)]);
   return view;

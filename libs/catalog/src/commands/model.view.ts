@@ -48,7 +48,11 @@ export class ModelPage {
   nextCursor: string | null;
 }
 
-export const toModelView = (model: Model, brand: Pick<Brand, 'id' | 'name'>, bodyType: Pick<BodyType, 'id' | 'name'>): ModelView => ({
+export const toModelView = (
+  model: Pick<Model, 'id' | 'name' | 'aliases' | 'yearFrom' | 'yearTo' | 'createdAt' | 'updatedAt'>,
+  brand: Pick<Brand, 'id' | 'name'>,
+  bodyType: Pick<BodyType, 'id' | 'name'>,
+): ModelView => ({
   id: model.id,
   brand: { id: brand.id, name: brand.name },
   name: model.name,

@@ -7,7 +7,8 @@ export const MODEL_TERMS_TRGM_INDEX = 'catalog_model_terms_term_trgm_idx';
 /**
  * One search key a model is found by (see modelSearchTerms): derived data, rewritten whenever the
  * model or its brand changes. On PostgreSQL (tenant_id, term) has a GIN index (btree_gin + pg_trgm
- * gin_trgm_ops), created by the Catalog migration; TypeORM cannot describe an operator-class index, so it is declared here with
+ * gin_trgm_ops), created by the Catalog migration, with a pending list of at most 64 kB (see the
+ * CatalogSearchTuning migration); TypeORM cannot describe an operator-class index, so it is declared here with
  * `synchronize: false`: the schema builder neither creates nor drops it, and `migration:check`
  * does not report it as drift.
  */

@@ -2,19 +2,18 @@ import { HttpStatus } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import { FindOptionsWhere, In, LessThanOrEqual } from 'typeorm';
 import { ProblemException, TenantQueryHandler, TenantTx } from '@saler/platform';
-import { modelViews, reference } from '../../commands/catalog-store';
+import { reference, referenceModel, viewOf } from '../../commands/catalog-store';
 import { Availability } from '../../domain/availability.entity';
 import { BasePrice } from '../../domain/base-price.entity';
 import { parseValidFrom } from '../../domain/catalog-import-row';
 import { fieldProblem } from '../../domain/catalog-problems';
 import { ModelPrice } from '../../domain/model-price.entity';
-import { Model } from '../../domain/model.entity';
 import { CatalogValueError } from '../../domain/money';
 import { OptionPrice } from '../../domain/option-price.entity';
 import { ProductCategory } from '../../domain/product-category.entity';
 import { ProductOption } from '../../domain/product-option.entity';
 import { chooseModel, priceQuote, QuotePart, QuotePriceError } from '../../domain/quote';
-import { searchModels } from '../search-models/model-search';
+import { ModelHit, searchModels } from '../search-models/model-search';
 import { CalculateQuoteQuery } from './calculate-quote.query';
 import { QuoteView } from './quote.view';
 
@@ -69,29 +68,29 @@ export class CalculateQuoteHandler extends TenantQueryHandler<CalculateQuoteQuer
     const options = await optionsOf(tx, category, input.optionIds ?? []);
     const unpriced = { category: { id: category.id, name: category.name }, lines: [], totalMinor: null, currency: null, priceValidFrom: null, at: at.toISOString() };
 
-    let model: Model;
+    let model: Pick<ModelHit, 'modelId' | 'bodyTypeId' | 'view'>;
     let match: QuoteView['match'] = 'id';
     if (input.modelId !== undefined) {
-      model = await reference(tx, Model, input.modelId, 'modelId');
+      const found = await referenceModel(tx, input.modelId, 'modelId');
+      model = { modelId: found.id, bodyTypeId: found.bodyTypeId, view: viewOf(found) };
     } else {
       const { hits, year } = await searchModels(tx, input.modelQuery as string, QUERY_RESULTS);
       const choice = chooseModel(hits, year, CANDIDATES);
       if (choice.kind !== 'match') {
         const candidates = choice.kind === 'ambiguous' ? choice.candidates : [];
-        const views = await modelViews(tx, candidates.map((hit) => hit.model));
-        return { match: choice.kind, model: null, available: null, ...unpriced, candidates: candidates.map((hit, index) => ({ model: views[index], score: round(hit.score) })) };
+        return { match: choice.kind, model: null, available: null, ...unpriced, candidates: candidates.map((hit) => ({ model: hit.view, score: round(hit.score) })) };
       }
-      model = choice.model.model;
+      model = choice.model;
       match = 'search';
     }
-    const [view] = await modelViews(tx, [model]);
+    const { view } = model;
 
     if (!category.active) return { match, model: view, available: false, note: `${category.name} is not offered at the moment`, ...unpriced };
-    const mark = await tx.repository(Availability).findOne({ modelId: model.id, categoryId: category.id });
+    const mark = await tx.repository(Availability).findOne({ modelId: model.modelId, categoryId: category.id });
     const note = mark?.note ?? undefined;
     if (mark !== null && !mark.available) return { match, model: view, available: false, ...(note !== undefined ? { note } : {}), ...unpriced };
 
-    const own = await priceAt(tx, ModelPrice, { modelId: model.id, categoryId: category.id }, at);
+    const own = await priceAt(tx, ModelPrice, { modelId: model.modelId, categoryId: category.id }, at);
     const product = `${category.name} for ${view.brand.name} ${view.name}`;
     const parts: QuotePart[] = [
       own !== null

@@ -1,12 +1,14 @@
-import { In } from 'typeorm';
 import { TenantTx, trigrams, trigramSimilarity } from '@saler/platform';
+import { modelsWithNames, viewOf } from '../../commands/catalog-store';
+import { ModelView, toModelView } from '../../commands/model.view';
 import { ModelSearchTerm } from '../../domain/model-search-term.entity';
-import { Model } from '../../domain/model.entity';
 import { SEARCH_MIN_SCORE, ScoredModel } from '../../domain/quote';
 import { parseModelQuery } from '../../domain/search-key';
 
 export interface ModelHit extends ScoredModel {
-  model: Model;
+  /** The model's body type (its base price in a quote). */
+  bodyTypeId: string;
+  view: ModelView;
 }
 
 export interface ModelSearch {
@@ -16,24 +18,52 @@ export interface ModelSearch {
   year: number | null;
 }
 
-interface Ranked {
-  modelId: string;
+interface NamedMatch {
   score: number;
+  id: string;
+  name: string;
+  aliases: string[];
+  yearFrom: number | null;
+  yearTo: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  brandId: string;
+  brandName: string;
+  bodyTypeId: string;
+  bodyTypeName: string;
 }
 
 /**
  * PostgreSQL: pg_trgm over the GIN (tenant_id, term) index of catalog_model_terms, through
  * saler_catalog_model_matches() (see the Catalog migration: under RLS the % operator could not use the
  * index). The function reads only the tenant of this transaction; a model's score is its best term's
- * similarity, at least SEARCH_MIN_SCORE.
+ * similarity, at least SEARCH_MIN_SCORE. The same statement joins each match's model, brand and body type
+ * (by primary key: the function declares ROWS 10, see the CatalogSearchTuning migration), so a search
+ * is one round trip, its rows read without an entity mapping.
  */
-async function rankOnPostgres(tx: TenantTx, key: string, limit: number): Promise<Ranked[]> {
-  const rows: { modelId: string; score: number }[] = await tx.manager.query(`SELECT model_id AS "modelId", score FROM saler_catalog_model_matches($1, $2)`, [key, limit]);
-  return rows.map((row) => ({ modelId: row.modelId, score: Number(row.score) }));
+async function searchOnPostgres(tx: TenantTx, key: string, limit: number): Promise<ModelHit[]> {
+  const rows: NamedMatch[] = await tx.manager.query(
+    `SELECT r.score, m.id, m.name, m.aliases, m.year_from AS "yearFrom", m.year_to AS "yearTo", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+            b.id AS "brandId", b.name AS "brandName", bt.id AS "bodyTypeId", bt.name AS "bodyTypeName"
+       FROM saler_catalog_model_matches($1, $2) r
+       JOIN catalog_models m ON m.tenant_id = $3 AND m.id = r.model_id
+       JOIN catalog_brands b ON b.tenant_id = m.tenant_id AND b.id = m.brand_id
+       JOIN catalog_body_types bt ON bt.tenant_id = m.tenant_id AND bt.id = m.body_type_id
+      ORDER BY r.score DESC, r.model_id`,
+    [key, limit, tx.context.tenantId],
+  );
+  return rows.map((row) => ({
+    modelId: row.id,
+    score: Number(row.score),
+    yearFrom: row.yearFrom,
+    yearTo: row.yearTo,
+    bodyTypeId: row.bodyTypeId,
+    view: toModelView(row, { id: row.brandId, name: row.brandName }, { id: row.bodyTypeId, name: row.bodyTypeName }),
+  }));
 }
 
-/** SQLite has no pg_trgm: the same similarity in JavaScript over the tenant's terms (fine at embedded sizes). */
-async function rankInProcess(tx: TenantTx, key: string, limit: number): Promise<Ranked[]> {
+/** SQLite has no pg_trgm: the same similarity in JavaScript over the tenant's terms (fine at embedded sizes), then the models with their names. */
+async function searchInProcess(tx: TenantTx, key: string, limit: number): Promise<ModelHit[]> {
   const wanted = trigrams(key);
   const best = new Map<string, number>();
   const terms = await tx.repository(ModelSearchTerm).find({ select: { tenantId: true, id: true, modelId: true, term: true } });
@@ -41,10 +71,16 @@ async function rankInProcess(tx: TenantTx, key: string, limit: number): Promise<
     const score = trigramSimilarity(wanted, trigrams(term));
     if (score >= SEARCH_MIN_SCORE && score > (best.get(modelId) ?? -1)) best.set(modelId, score);
   }
-  return [...best.entries()]
+  const ranked = [...best.entries()]
     .map(([modelId, score]) => ({ modelId, score }))
     .sort((a, b) => b.score - a.score || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0))
     .slice(0, limit);
+  if (ranked.length === 0) return [];
+  const models = new Map((await modelsWithNames(tx, ranked.map((row) => row.modelId))).map((model) => [model.id, model]));
+  return ranked.flatMap(({ modelId, score }) => {
+    const model = models.get(modelId);
+    return model === undefined ? [] : [{ modelId, score, yearFrom: model.yearFrom, yearTo: model.yearTo, bodyTypeId: model.bodyTypeId, view: viewOf(model) }];
+  });
 }
 
 /**
@@ -56,12 +92,5 @@ export async function searchModels(tx: TenantTx, query: string, limit: number): 
   const { key, year } = parseModelQuery(query);
   if (key === '') return { hits: [], year };
   const postgres = tx.manager.connection.options.type === 'postgres';
-  const ranked = postgres ? await rankOnPostgres(tx, key, limit) : await rankInProcess(tx, key, limit);
-  if (ranked.length === 0) return { hits: [], year };
-  const models = new Map((await tx.repository(Model).find({ where: { id: In(ranked.map((row) => row.modelId)) } })).map((model) => [model.id, model]));
-  const hits = ranked.flatMap(({ modelId, score }) => {
-    const model = models.get(modelId);
-    return model === undefined ? [] : [{ modelId, score, yearFrom: model.yearFrom, yearTo: model.yearTo, model }];
-  });
-  return { hits, year };
+  return { hits: postgres ? await searchOnPostgres(tx, key, limit) : await searchInProcess(tx, key, limit), year };
 }

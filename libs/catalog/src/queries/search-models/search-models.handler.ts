@@ -1,6 +1,5 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { TenantQueryHandler, TenantTx } from '@saler/platform';
-import { modelViews } from '../../commands/catalog-store';
 import { preferYear } from '../../domain/quote';
 import { searchModels } from './model-search';
 import { ModelSearchResult } from './model-search.view';
@@ -16,7 +15,6 @@ export class SearchModelsHandler extends TenantQueryHandler<SearchModelsQuery, M
     // Models covering the year asked for come first, each group best first.
     const preferred = preferYear(hits, year);
     const ordered = [...preferred, ...hits.filter((hit) => !preferred.includes(hit))];
-    const views = await modelViews(tx, ordered.map((hit) => hit.model));
-    return { data: ordered.map((hit, index) => ({ model: views[index], score: round(hit.score) })) };
+    return { data: ordered.map((hit) => ({ model: hit.view, score: round(hit.score) })) };
   }
 }
