@@ -61,3 +61,4 @@ export * from './channel-types';
 export * from './crypto/credential-cipher';
 export * from './http/route-cors';
 export * from './auth/caller';
+export * from './cache/ttl-cache';

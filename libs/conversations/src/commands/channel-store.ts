@@ -12,6 +12,13 @@ export async function loadChannel(tx: TenantTx, id: string): Promise<Channel> {
   return channel;
 }
 
+/** A live channel of this type (the type a webhook URL names), or 404. */
+export async function loadChannelOfType(tx: TenantTx, id: string, type: Channel['type']): Promise<Channel> {
+  const channel = await loadChannel(tx, id);
+  if (channel.type !== type) throw notFound('channel');
+  return channel;
+}
+
 /** Seals a full credential set for a channel and the hints the API may show. */
 export function sealCredentials(cipher: CredentialCipher, tenantId: string, channelId: string, credentials: Record<string, string>) {
   if (Object.keys(credentials).length === 0) return { credentialsSealed: null, credentialHints: {} };

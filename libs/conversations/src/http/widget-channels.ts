@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { RouteCorsPolicy, SYSTEM_ACTOR } from '@saler/platform';
+import { RouteCorsPolicy, SYSTEM_ACTOR, TtlCache } from '@saler/platform';
 import { ChannelDirectory } from '../commands/channel-directory';
 import { GetWidgetChannelQuery } from '../queries/get-widget-channel/get-widget-channel.query';
 
@@ -10,7 +10,6 @@ export interface Widget {
   allowedOrigins: string[];
 }
 
-const TTL_MS = 30_000;
 const WIDGET_URL = /^\/api\/v1\/widget\/([A-Za-z0-9_-]{1,64})\//;
 
 /**
@@ -19,7 +18,7 @@ const WIDGET_URL = /^\/api\/v1\/widget\/([A-Za-z0-9_-]{1,64})\//;
  */
 @Injectable()
 export class WidgetChannels implements RouteCorsPolicy {
-  private readonly cache = new Map<string, { widget: Widget | null; expires: number }>();
+  private readonly origins = new TtlCache<string[]>(30_000);
 
   constructor(
     private readonly directory: ChannelDirectory,
@@ -27,16 +26,11 @@ export class WidgetChannels implements RouteCorsPolicy {
   ) {}
 
   async byPublicKey(publicKey: string, requestId: string): Promise<Widget | null> {
-    const hit = this.cache.get(publicKey);
-    if (hit !== undefined && hit.expires > Date.now()) return hit.widget;
     const route = await this.directory.byPublicKey(publicKey);
-    const widget =
-      route === null || route.type !== 'web'
-        ? null
-        : { tenantId: route.tenantId, ...(await this.queryBus.execute(new GetWidgetChannelQuery({ tenantId: route.tenantId, actor: SYSTEM_ACTOR, requestId }, route.channelId))) };
-    if (this.cache.size >= 10_000) this.cache.clear();
-    this.cache.set(publicKey, { widget, expires: Date.now() + TTL_MS });
-    return widget;
+    if (route === null || route.type !== 'web') return null;
+    const { tenantId, channelId } = route;
+    const allowedOrigins = await this.origins.get(channelId, async () => (await this.queryBus.execute(new GetWidgetChannelQuery({ tenantId, actor: SYSTEM_ACTOR, requestId }, channelId))).allowedOrigins);
+    return { tenantId, channelId, allowedOrigins };
   }
 
   async originsFor(url: string): Promise<string[] | undefined> {

@@ -1,11 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CredentialCipher, isUniqueViolation, ProblemException, TenantTx, UnitOfWork } from '@saler/platform';
-import { Channel } from '../../domain/channel.entity';
-import { notFound } from '../../domain/conversation-problems';
 import { MalformedWebhookError } from '../../domain/webhooks/inbound-item';
 import { WEBHOOK_PLATFORMS } from '../../domain/webhooks/webhook-platforms';
-import { openCredentials } from '../channel-store';
+import { loadChannelOfType, openCredentials } from '../channel-store';
 import { IngestCounts, ingestInbound } from '../ingest-inbound';
 import { ReceiveWebhookCommand } from './receive-webhook.command';
 
@@ -45,8 +43,7 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   }
 
   private async receive(tx: TenantTx, command: ReceiveWebhookCommand): Promise<IngestCounts | 'rejected'> {
-    const channel = await tx.repository(Channel).findOne({ id: command.channelId });
-    if (channel === null || channel.deletedAt !== null || channel.type !== command.type) throw notFound('channel');
+    const channel = await loadChannelOfType(tx, command.channelId, command.type);
     const platform = WEBHOOK_PLATFORMS[command.type];
     const credentials = openCredentials(this.cipher, channel);
     if (!platform.verify(command.request, credentials)) return 'rejected';

@@ -1,8 +1,6 @@
 import { QueryHandler } from '@nestjs/cqrs';
 import { CredentialCipher, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
-import { openCredentials } from '../../commands/channel-store';
-import { Channel } from '../../domain/channel.entity';
-import { notFound } from '../../domain/conversation-problems';
+import { loadChannelOfType, openCredentials } from '../../commands/channel-store';
 import { metaVerificationChallenge } from '../../domain/webhooks/webhook-signatures';
 import { VerifyWebhookQuery } from './verify-webhook.query';
 
@@ -16,8 +14,7 @@ export class VerifyWebhookHandler extends TenantQueryHandler<VerifyWebhookQuery,
   }
 
   protected async handle(query: VerifyWebhookQuery, tx: TenantTx): Promise<string | null> {
-    const channel = await tx.repository(Channel).findOne({ id: query.channelId });
-    if (channel === null || channel.deletedAt !== null || channel.type !== query.type) throw notFound('channel');
+    const channel = await loadChannelOfType(tx, query.channelId, query.type);
     return metaVerificationChallenge(query.query, openCredentials(this.cipher, channel).verifyToken);
   }
 }
