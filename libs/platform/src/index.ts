@@ -62,3 +62,4 @@ export * from './crypto/credential-cipher';
 export * from './http/route-cors';
 export * from './auth/caller';
 export * from './cache/ttl-cache';
+export * from './text/like-pattern';

@@ -17,8 +17,3 @@ export function newestFirst<E extends ObjectLiteral & { id: string; createdAt: D
   const sort: KeysetSort<E> = { name: 'createdAt', column: `${alias}.created_at`, direction: 'DESC', kind: 'date', read: (row) => row.createdAt };
   return keysetPage(query, sort, `${alias}.id`, page, cursors, (row) => row);
 }
-
-/** `%text%` for LIKE over a lower-cased name key, with the user's own % and _ taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}

@@ -10,8 +10,3 @@ export async function identitiesByContact(tx: TenantTx, contactIds: string[]): P
   for (const row of rows) grouped.set(row.contactId, [...(grouped.get(row.contactId) ?? []), row]);
   return grouped;
 }
-
-/** `%text%` for LIKE, with the user's own % and _ taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}

@@ -1,9 +1,9 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { CursorCodec, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { CursorCodec, likePattern, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { BrandPage, toBrandView } from '../../commands/brand.view';
 import { Brand } from '../../domain/brand.entity';
 import { nameKey } from '../../domain/names';
-import { likePattern, newestFirst } from '../list-page';
+import { newestFirst } from '../list-page';
 import { ListBrandsQuery } from './list-brands.query';
 
 @QueryHandler(ListBrandsQuery)

@@ -1,10 +1,10 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { CursorCodec, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { CursorCodec, likePattern, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { modelViews } from '../../commands/catalog-store';
 import { ModelPage } from '../../commands/model.view';
 import { Model } from '../../domain/model.entity';
 import { nameKey } from '../../domain/names';
-import { likePattern, newestFirst } from '../list-page';
+import { newestFirst } from '../list-page';
 import { ListModelsQuery } from './list-models.query';
 
 @QueryHandler(ListModelsQuery)

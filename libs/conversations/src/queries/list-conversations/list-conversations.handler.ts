@@ -1,13 +1,11 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { CursorCodec, keysetPage, KeysetSort, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { CursorCodec, keysetPage, KeysetSort, likePattern, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { ConversationPage, toConversationView } from '../../commands/conversation.view';
 import { Conversation } from '../../domain/conversation.entity';
 import { ListConversationsQuery } from './list-conversations.query';
 
 /** Most recent activity first, over the (tenant_id, last_message_at, id) index. */
 const LATEST_FIRST: KeysetSort<Conversation> = { name: 'lastMessageAt', column: 'c.last_message_at', direction: 'DESC', kind: 'date', read: (row) => row.lastMessageAt };
-
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 @QueryHandler(ListConversationsQuery)
 export class ListConversationsHandler extends TenantQueryHandler<ListConversationsQuery, ConversationPage> {

@@ -1,8 +1,8 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { CursorCodec, keysetPage, KeysetSort, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { CursorCodec, keysetPage, KeysetSort, likePattern, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { ContactPage, toContactView } from '../../commands/contact.view';
 import { Contact } from '../../domain/contact.entity';
-import { identitiesByContact, likePattern } from '../contact-identities';
+import { identitiesByContact } from '../contact-identities';
 import { ListContactsQuery } from './list-contacts.query';
 
 const NEWEST_FIRST: KeysetSort<Contact> = { name: 'createdAt', column: 'c.created_at', direction: 'DESC', kind: 'date', read: (contact) => contact.createdAt };

@@ -1,7 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { KeysetSort, TenantTx } from '@saler/platform';
+import { KeysetSort, likePattern, TenantTx } from '@saler/platform';
 import { Lead } from '../../domain/lead.entity';
-import { likePattern } from '../contact-identities';
 import { LeadFiltersRequest, LeadSortName } from './lead-filters.request';
 
 const column = { createdAt: 'l.created_at', updatedAt: 'l.updated_at', score: 'l.score', value: 'l.value_minor' } as const;

@@ -1,5 +1,5 @@
 import { QueryHandler } from '@nestjs/cqrs';
-import { CursorCodec, keysetPage, KeysetSort, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { CursorCodec, keysetPage, KeysetSort, likePattern, TenantQueryHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { FaqPage, toFaqView } from '../../commands/faq.view';
 import { questionKey } from '../../domain/faq-match';
 import { Faq } from '../../domain/faq.entity';
@@ -7,9 +7,6 @@ import { ListFaqsQuery } from './list-faqs.query';
 
 /** Newest first over the (tenant_id, created_at, id) index. */
 const NEWEST_FIRST: KeysetSort<Faq> = { name: 'createdAt', column: 'f.created_at', direction: 'DESC', kind: 'date', read: (row) => row.createdAt };
-
-/** `%text%` for LIKE, with the text's own % and _ taken literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 @QueryHandler(ListFaqsQuery)
 export class ListFaqsHandler extends TenantQueryHandler<ListFaqsQuery, FaqPage> {
