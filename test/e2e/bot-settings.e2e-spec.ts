@@ -2,6 +2,9 @@ import { json, Problem } from '../support/http';
 import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
+/** The bot text keys of the API contract, in the order the list returns them. */
+const BOT_TEXT_KEYS = ['greeting', 'fallback', 'handoff', 'out_of_hours', 'quote', 'quote_unavailable', 'quote_unpriced', 'quote_ask_model', 'quote_ask_which', 'quote_ask_product'];
+
 jest.setTimeout(180_000);
 
 interface Session {
@@ -23,6 +26,7 @@ interface BotSettings {
   timezone: string;
   businessHours: Record<string, [string, string][]> | null;
   handoffKeywords: Record<string, string[]>;
+  priceKeywords: Record<string, string[]>;
   defaultLocale: string;
   llm: { baseUrl: string; model: string; apiKey: { configured: boolean; last4: string | null } } | null;
   version: number;
@@ -105,16 +109,18 @@ describe('knowledge: bot texts and bot settings (black box, PostgreSQL)', () => 
       timezone: 'UTC',
       businessHours: null,
       handoffKeywords: { en: ['human', 'operator', 'agent', 'talk to a person', 'real person'], ru: ['оператор', 'человек', 'менеджер', 'живой человек'] },
+      priceKeywords: { en: ['how much', 'price', 'prices', 'pricing', 'cost', 'costs'], ru: ['сколько', 'почём', 'почем', 'цена', 'цену', 'цены', 'стоимость', 'стоимости', 'стоит', 'стоят'] },
       defaultLocale: 'en',
       llm: null,
       version: 1,
       updatedAt: expect.any(String) as string,
     });
     const texts = await ok<{ data: BotText[] }>(await call('GET', '/bot-texts', owner.accessToken));
-    expect(texts.data.map((text) => `${text.locale}:${text.key}`)).toEqual(['en', 'ru'].flatMap((locale) => ['greeting', 'fallback', 'handoff', 'out_of_hours'].map((key) => `${locale}:${key}`)));
+    expect(texts.data.map((text) => `${text.locale}:${text.key}`)).toEqual(['en', 'ru'].flatMap((locale) => BOT_TEXT_KEYS.map((key) => `${locale}:${key}`)));
     for (const text of texts.data) expect(text).toMatchObject({ version: 1, text: expect.stringMatching(/\S/) as string });
     expect(texts.data.find((text) => text.locale === 'en' && text.key === 'out_of_hours')?.text).toMatch(/a person will answer/);
-    expect((await ok<{ data: BotText[] }>(await call('GET', '/bot-texts?locale=ru', owner.accessToken))).data.map((text) => text.key)).toEqual(['greeting', 'fallback', 'handoff', 'out_of_hours']);
+    expect((await ok<{ data: BotText[] }>(await call('GET', '/bot-texts?locale=ru', owner.accessToken))).data.map((text) => text.key)).toEqual(BOT_TEXT_KEYS);
+    expect(texts.data.find((text) => text.locale === 'ru' && text.key === 'quote')?.text).toBe('{product} для {model}: {price}.');
   });
 
   it('puts and gets a bot text with its ETag, creates a new locale, refuses a stale If-Match, and audits', async () => {
@@ -138,7 +144,7 @@ describe('knowledge: bot texts and bot settings (black box, PostgreSQL)', () => 
 
   it('refuses unknown keys, bad locales and empty or long texts with 400s', async () => {
     const unknownKey = await problem(await call('PUT', '/bot-texts/goodbye/en', owner.accessToken, { text: 'Bye' }), 400, 'key');
-    expect(unknownKey.errors?.find((error) => error.field === 'key')?.message).toBe('key must be one of: greeting, fallback, handoff, out_of_hours');
+    expect(unknownKey.errors?.find((error) => error.field === 'key')?.message).toBe(`key must be one of: ${BOT_TEXT_KEYS.join(', ')}`);
     await problem(await call('GET', '/bot-texts/goodbye/en', owner.accessToken), 400, 'key');
     await problem(await call('PUT', '/bot-texts/greeting/English', owner.accessToken, { text: 'Hi' }), 400, 'locale');
     await problem(await call('PUT', '/bot-texts/greeting/en-abcdefgh-abcdefgh', owner.accessToken, { text: 'Hi' }), 400, 'locale');
@@ -149,14 +155,23 @@ describe('knowledge: bot texts and bot settings (black box, PostgreSQL)', () => 
     await problem(await call('PUT', '/bot-texts/greeting/en', owner.accessToken, { text: 'Hi', version: 9 }), 400);
   });
 
+  it('takes placeholders in the quote texts, and refuses one a text does not fill with a 400 that names the ones it may use', async () => {
+    expect(await ok<BotText>(await call('PUT', '/bot-texts/quote/ru', manager.accessToken, { text: '{product} на {model} — всего {price}!' }))).toMatchObject({ key: 'quote', locale: 'ru', version: 2 });
+    const unknown = await problem(await call('PUT', '/bot-texts/quote/ru', manager.accessToken, { text: 'Итого {total}' }), 400, 'text');
+    expect(unknown.errors?.[0].message).toBe('The quote text may use {product}, {model}, {price}; {total} is not one of them');
+    const none = await problem(await call('PUT', '/bot-texts/greeting/en', manager.accessToken, { text: 'Hi {name}!' }), 400, 'text');
+    expect(none.errors?.[0].message).toBe('The greeting text takes no placeholders; {name} would be sent as written');
+    expect((await ok<BotText>(await call('GET', '/bot-texts/quote/ru', agent.accessToken))).text).toBe('{product} на {model} — всего {price}!');
+  });
+
   it('patches settings with If-Match, 412 when stale, and validates time zones, hours, keywords and the threshold', async () => {
     const before = await call('GET', '/bot-settings', owner.accessToken);
     const etag = before.headers.get('etag') as string;
     const hours = { mon: [['09:00', '13:00'], ['14:00', '18:00']], sat: [['10:00', '24:00']] };
-    const patched = await patchSettings({ timezone: 'Europe/Berlin', businessHours: hours, matchThreshold: 0.6, handoffKeywords: { en: ['  Human  ', 'manager'], de: ['Mensch'] }, defaultLocale: 'de' }, owner.accessToken, { 'if-match': etag });
+    const patched = await patchSettings({ timezone: 'Europe/Berlin', businessHours: hours, matchThreshold: 0.6, handoffKeywords: { en: ['  Human  ', 'manager'], de: ['Mensch'] }, priceKeywords: { de: [' Was kostet ', 'Preis'] }, defaultLocale: 'de' }, owner.accessToken, { 'if-match': etag });
     const after = await ok<BotSettings>(patched);
     expect(patched.headers.get('etag')).toBe(`"${after.version}"`);
-    expect(after).toMatchObject({ timezone: 'Europe/Berlin', businessHours: hours, matchThreshold: 0.6, handoffKeywords: { en: ['Human', 'manager'], de: ['Mensch'] }, defaultLocale: 'de', version: (await json<BotSettings>(before)).version + 1 });
+    expect(after).toMatchObject({ timezone: 'Europe/Berlin', businessHours: hours, matchThreshold: 0.6, handoffKeywords: { en: ['Human', 'manager'], de: ['Mensch'] }, priceKeywords: { de: ['Was kostet', 'Preis'] }, defaultLocale: 'de', version: (await json<BotSettings>(before)).version + 1 });
     expect(await ok<BotSettings>(await call('GET', '/bot-settings', viewer.accessToken))).toEqual(after);
     await problem(await patchSettings({ matchThreshold: 0.5 }, owner.accessToken, { 'if-match': etag }), 412);
     expect((await ok<BotSettings>(await patchSettings({ businessHours: null }, manager.accessToken))).businessHours).toBeNull();
@@ -172,6 +187,11 @@ describe('knowledge: bot texts and bot settings (black box, PostgreSQL)', () => 
       [{ handoffKeywords: { en: [] } }, 'handoffKeywords'],
       [{ handoffKeywords: { English: ['human'] } }, 'handoffKeywords'],
       [{ handoffKeywords: { en: ['x'.repeat(101)] } }, 'handoffKeywords'],
+      [{ priceKeywords: null }, 'priceKeywords'],
+      [{ priceKeywords: ['price'] }, 'priceKeywords'],
+      [{ priceKeywords: { en: ['  '] } }, 'priceKeywords'],
+      [{ priceKeywords: { 'not a tag': ['price'] } }, 'priceKeywords'],
+      [{ priceKeywords: { en: Array.from({ length: 31 }, (_, index) => `price ${index}`) } }, 'priceKeywords'],
       [{ defaultLocale: 'English' }, 'defaultLocale'],
       [{ llm: { baseUrl: 'ftp://llm.example', model: 'm', apiKey: 'k' } }, 'llm.baseUrl'],
       [{ llm: { baseUrl: 'https://llm.example/v1', model: '', apiKey: 'k' } }, 'llm.model'],

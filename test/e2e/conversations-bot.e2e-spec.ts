@@ -85,8 +85,8 @@ describe('conversations and the bot (black box, api + worker, PostgreSQL + Redis
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const telegram = (updateId: number, text: string) =>
-    call('POST', `/webhooks/telegram/${telegramId}`, undefined, JSON.stringify({ update_id: updateId, message: { message_id: updateId, date: 1_700_000_000, chat: { id: 555, type: 'private', first_name: 'Ann' }, from: { id: 555, first_name: 'Ann', language_code: 'en' }, text } }), {
+  const telegram = (updateId: number, text: string, from = { id: 555, first_name: 'Ann', language_code: 'en' }) =>
+    call('POST', `/webhooks/telegram/${telegramId}`, undefined, JSON.stringify({ update_id: updateId, message: { message_id: updateId, date: 1_700_000_000, chat: { id: from.id, type: 'private', first_name: from.first_name }, from, text } }), {
       'x-telegram-bot-api-secret-token': SECRET_TOKEN,
     });
   const conversationOf = async (channelId: string): Promise<Conversation> => {
@@ -208,6 +208,41 @@ describe('conversations and the bot (black box, api + worker, PostgreSQL + Redis
       const suggested = await json<{ data: { question: string; answer: string; learned: boolean }[] }>(call('GET', '/faqs?status=suggested', owner.accessToken));
       expect(suggested.data).toEqual([expect.objectContaining({ question: 'Does it come in another color?', answer: 'Yes: black, grey and beige.', learned: true })]);
     });
+  });
+
+  it('answers "сколько стоят коврики на камри" with a formatted quote, and asks for the car when a price question lacks it, remembering the product', async () => {
+    const post = async (path: string, body: unknown): Promise<{ id: string }> => {
+      const response = await call('POST', path, owner.accessToken, body);
+      expect(response.status).toBe(201);
+      return json<{ id: string }>(response);
+    };
+    const bodyTypes = await json<{ data: { id: string; name: string }[] }>(call('GET', '/catalog/body-types?limit=200', owner.accessToken));
+    const sedan = (bodyTypes.data.find((type) => type.name.toLowerCase() === 'sedan') as { id: string }).id;
+    const toyota = await post('/catalog/brands', { name: 'Toyota', aliases: ['Тойота'] });
+    await post('/catalog/models', { brandId: toyota.id, name: 'Camry', bodyTypeId: sedan, yearFrom: 2018, yearTo: 2024 });
+    const mats = await post('/catalog/categories', { name: 'Коврики', active: true });
+    const covers = await post('/catalog/categories', { name: 'Чехлы', active: true });
+    await post('/catalog/base-prices', { categoryId: mats.id, bodyTypeId: sedan, amountMinor: 450000, currency: 'RUB', validFrom: '2026-01-01' });
+    await post('/catalog/base-prices', { categoryId: covers.id, bodyTypeId: sedan, amountMinor: 1250000, currency: 'RUB', validFrom: '2026-01-01' });
+    const boris = { id: 777, first_name: 'Борис', language_code: 'ru' };
+    const sentTo777 = () => stub.requestsTo((request) => request.path === `/bot${BOT_TOKEN}/sendMessage` && (request.body as { chat_id?: string }).chat_id === '777').map((request) => (request.body as { text: string }).text);
+
+    expect((await telegram(20, 'сколько стоят коврики на камри', boris)).status).toBe(200);
+    const quote = 'Коврики для Toyota Camry (2018–2024): 4\u00a0500,00 RUB.';
+    await eventually(() => expect(sentTo777()).toEqual(['Здравствуйте! Спасибо, что написали. Спросите меня о наших товарах, ценах или доставке.', quote]), 20_000);
+    const conversation = (await json<{ data: Conversation[] }>(call('GET', `/conversations?channelId=${telegramId}`, owner.accessToken))).data.find((candidate) => candidate.threadId === '777') as Conversation;
+    const reply = await eventually(async () => {
+      const found = (await messagesOf(conversation.id)).find((message) => message.text === quote);
+      expect(found?.deliveryStatus).toBe('sent');
+      return found as Message;
+    });
+    expect(reply).toMatchObject({ senderType: 'bot', motion: 'point', fromFaq: false });
+    expect(reply.botSteps?.map((step) => `${step.step}:${step.outcome}`)).toEqual(['greeting:sent', 'hours:open', 'faq:no_match', 'catalog:quoted']);
+
+    expect((await telegram(21, 'А сколько стоят чехлы?', boris)).status).toBe(200);
+    await eventually(() => expect(sentTo777().slice(2)).toEqual(['Для какой машины? Напишите марку и модель.']), 20_000);
+    expect((await telegram(22, 'камри', boris)).status).toBe(200);
+    await eventually(() => expect(sentTo777().slice(3)).toEqual(['Чехлы для Toyota Camry (2018–2024): 12\u00a0500,00 RUB.']), 20_000);
   });
 
   it('summarises a conversation once it has been idle (extractive without an LLM)', async () => {

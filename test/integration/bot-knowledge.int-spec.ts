@@ -10,10 +10,10 @@ import { RecordFaqHitCommand } from '../../libs/knowledge/src/commands/record-fa
 import { SuggestFaqCommand, SuggestFaqResult } from '../../libs/knowledge/src/commands/suggest-faq/suggest-faq.command';
 import { BotSettingsView } from '../../libs/knowledge/src/commands/bot-settings.view';
 import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.command';
-import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
+import { DEFAULT_BOT_SETTINGS, DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
 import { BotProfile } from '../../libs/knowledge/src/domain/bot-profile';
 import { BotSettings } from '../../libs/knowledge/src/domain/bot-settings.entity';
-import { BotText } from '../../libs/knowledge/src/domain/bot-text.entity';
+import { BOT_TEXT_KEYS, BotText } from '../../libs/knowledge/src/domain/bot-text.entity';
 import { Faq } from '../../libs/knowledge/src/domain/faq.entity';
 import { KnowledgeTenantProvisioner } from '../../libs/knowledge/src/knowledge-tenant-provisioner';
 import { KnowledgeModule } from '../../libs/knowledge/src/knowledge.module';
@@ -70,7 +70,7 @@ describe(`bot knowledge (${process.env.TEST_DB_DRIVER})`, () => {
     ]);
     const texts = await rows(tenant, (tx) => tx.repository(BotText).find());
     expect(texts.map((text) => `${text.locale}:${text.key}:${text.version}`).sort()).toEqual(
-      ['en', 'ru'].flatMap((locale) => ['fallback', 'greeting', 'handoff', 'out_of_hours'].map((key) => `${locale}:${key}:1`)),
+      ['en', 'ru'].flatMap((locale) => [...BOT_TEXT_KEYS].sort().map((key) => `${locale}:${key}:1`)),
     );
     expect(texts.find((text) => text.locale === 'ru' && text.key === 'greeting')?.text).toBe(DEFAULT_BOT_TEXTS.ru.greeting);
   });
@@ -80,7 +80,7 @@ describe(`bot knowledge (${process.env.TEST_DB_DRIVER})`, () => {
     await execute(new PutBotTextCommand(contextOf(tenant), 'fallback', 'en', 'Sorry, could you rephrase that?'));
     const brazilian = await profile(tenant, 'pt-br');
     expect(brazilian.locale).toBe('pt-BR');
-    expect(brazilian.texts).toEqual({ greeting: 'Olá! Como posso ajudar?', fallback: 'Sorry, could you rephrase that?', handoff: DEFAULT_BOT_TEXTS.en.handoff, out_of_hours: DEFAULT_BOT_TEXTS.en.out_of_hours });
+    expect(brazilian.texts).toEqual({ ...DEFAULT_BOT_TEXTS.en, greeting: 'Olá! Como posso ajudar?', fallback: 'Sorry, could you rephrase that?' });
     const russian = await profile(tenant, 'ru-RU');
     expect(russian.locale).toBe('ru');
     expect(russian.texts).toEqual(DEFAULT_BOT_TEXTS.ru);
@@ -102,6 +102,7 @@ describe(`bot knowledge (${process.env.TEST_DB_DRIVER})`, () => {
       matchThreshold: 0.3,
       openNow: true,
       handoffKeywords: ['оператор', 'человек', 'менеджер', 'живой человек', 'human', 'operator', 'agent', 'talk to a person', 'real person'],
+      priceKeywords: [...DEFAULT_BOT_SETTINGS.priceKeywords.ru, ...DEFAULT_BOT_SETTINGS.priceKeywords.en],
       texts: DEFAULT_BOT_TEXTS.ru,
       llmConfigured: false,
     });
@@ -112,6 +113,19 @@ describe(`bot knowledge (${process.env.TEST_DB_DRIVER})`, () => {
     await execute(new UpdateBotSettingsCommand(contextOf(legacy), { defaultLocale: 'ru' }, 0));
     expect(await settings()).toMatchObject({ timezone: 'UTC', defaultLocale: 'ru', version: 1, updatedAt: expect.any(String) as string });
     expect((await profile(legacy, null)).locale).toBe('ru');
+  });
+
+  it('keeps price phrases per locale, trimmed, and checks the placeholders of a quote text', async () => {
+    await execute(new UpdateBotSettingsCommand(contextOf(other), { priceKeywords: { en: ['  what does it cost '], th: ['ราคา'] } }));
+    expect((await profile(other, 'en')).priceKeywords).toEqual(['what does it cost']);
+    await execute(new PutBotTextCommand(contextOf(other), 'quote', 'en', 'Only {price} for {product} ({model})!'));
+    expect((await profile(other, 'en')).texts.quote).toBe('Only {price} for {product} ({model})!');
+    await expect(execute(new PutBotTextCommand(contextOf(other), 'quote', 'en', 'Total: {total}'))).rejects.toMatchObject({
+      slug: 'validation',
+      fieldErrors: [{ field: 'text', message: 'The quote text may use {product}, {model}, {price}; {total} is not one of them' }],
+    });
+    await expect(execute(new PutBotTextCommand(contextOf(other), 'greeting', 'en', 'Hi {name}!'))).rejects.toMatchObject({ slug: 'validation' });
+    expect((await profile(other, 'en')).texts).toMatchObject({ quote: 'Only {price} for {product} ({model})!', greeting: DEFAULT_BOT_TEXTS.en.greeting });
   });
 
   it('evaluates business hours in the time zone at the instant asked about', async () => {

@@ -9,10 +9,12 @@ import { SendAgentReplyCommand } from '../../libs/conversations/src/commands/sen
 import { SummarizeConversationCommand } from '../../libs/conversations/src/commands/summarize-conversation/summarize-conversation.command';
 import { SweepIdleConversationsCommand } from '../../libs/conversations/src/commands/sweep-idle-conversations/sweep-idle-conversations.command';
 import { UpdateConversationCommand } from '../../libs/conversations/src/commands/update-conversation/update-conversation.command';
+import { PENDING_QUOTE_TTL_MS } from '../../libs/conversations/src/domain/bot-decisions';
 import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
 import { Lead } from '../../libs/crm/src/domain/lead.entity';
 import { CreateFaqCommand } from '../../libs/knowledge/src/commands/create-faq/create-faq.command';
 import { FaqView } from '../../libs/knowledge/src/commands/faq.view';
+import { PutBotTextCommand } from '../../libs/knowledge/src/commands/put-bot-text/put-bot-text.command';
 import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.command';
 import { UpdateBotSettingsRequest } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.request';
 import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
@@ -69,6 +71,16 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
     await kit.execute(new UpdateBotSettingsCommand(tenant.context, changes));
   };
   const llmCalls = (apiKey: string): StubRequest[] => stub.requestsTo((request) => request.path === '/v1/chat/completions' && request.headers.authorization === `Bearer ${apiKey}`);
+
+  /** A catalogue with one price: seat covers (named as given) for a Toyota Camry (2018–2024), 4,500.00 THB. */
+  const seatCovers = async (tenant: TestTenant, name: string): Promise<{ camry: string; covers: string }> => {
+    const sedan = ((await kit.rows(tenant.tenantId, (tx) => tx.repository(BodyType).findOne({ nameKey: 'sedan' }))) as BodyType).id;
+    const brandId = (await kit.execute<{ id: string }>(new CreateBrandCommand(tenant.context, { name: 'Toyota' }))).id;
+    const camry = (await kit.execute<{ id: string }>(new CreateModelCommand(tenant.context, { brandId, name: 'Camry', bodyTypeId: sedan, yearFrom: 2018, yearTo: 2024 }))).id;
+    const covers = (await kit.execute<{ id: string }>(new CreateCategoryCommand(tenant.context, { name, active: true }))).id;
+    await kit.execute(new AddModelPriceCommand(tenant.context, { modelId: camry, categoryId: covers, amountMinor: 450000, currency: 'THB', validFrom: '2020-01-01' }));
+    return { camry, covers };
+  };
 
   describe('RunBotCommand', () => {
     it('answers from a matching FAQ: the FAQ answer with its id and score, the steps, one hit, and ReplyQueued for delivery', async () => {
@@ -257,11 +269,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
 
     it("quotes a catalogue price and marks the lead's quote request", async () => {
       const { tenant, channel } = await shop();
-      const sedan = ((await kit.rows(tenant.tenantId, (tx) => tx.repository(BodyType).findOne({ nameKey: 'sedan' }))) as BodyType).id;
-      const brandId = (await kit.execute<{ id: string }>(new CreateBrandCommand(tenant.context, { name: 'Toyota' }))).id;
-      const camry = (await kit.execute<{ id: string }>(new CreateModelCommand(tenant.context, { brandId, name: 'Camry', bodyTypeId: sedan, yearFrom: 2018, yearTo: 2024 }))).id;
-      const covers = (await kit.execute<{ id: string }>(new CreateCategoryCommand(tenant.context, { name: 'Seat covers', active: true }))).id;
-      await kit.execute(new AddModelPriceCommand(tenant.context, { modelId: camry, categoryId: covers, amountMinor: 450000, currency: 'THB', validFrom: '2020-01-01' }));
+      const { camry, covers } = await seatCovers(tenant, 'Seat covers');
       const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'How much are seat covers for a Toyota Camry 2019?');
       const leadId = ((await kit.conversation(tenant.tenantId, question.conversationId)) as Conversation).leadId as string;
       const lead = () => kit.rows(tenant.tenantId, async (tx) => (await tx.repository(Lead).findOne({ id: leadId })) as Lead);
@@ -274,6 +282,44 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:quoted']);
       expect(reply.botSteps?.[2].detail).toEqual({ categoryId: covers, modelId: camry, totalMinor: 450000 });
       expect((await lead()).quoteRequestedAt).toBeInstanceOf(Date);
+    });
+
+    it("asks for the car, remembers the product on the conversation, and quotes with the tenant's template when the car comes", async () => {
+      const { tenant, channel } = await shop();
+      const { camry, covers } = await seatCovers(tenant, 'Чехлы');
+      await kit.execute(new PutBotTextCommand(tenant.context, 'quote', 'ru', '{product} на {model} — всего {price}!'));
+      const chatId = await openChat(tenant, channel, 'ru');
+      const conversation = async (conversationId: string) => (await kit.conversation(tenant.tenantId, conversationId)) as Conversation;
+
+      const question = await kit.receive(tenant, channel, chatId, 'Сколько стоят чехлы?', { languageCode: 'ru' });
+      await runBot(tenant, question);
+      const [asked] = await kit.repliesTo(tenant.tenantId, question.message.id);
+      expect(asked).toMatchObject({ text: RU.quote_ask_model, motion: 'point' });
+      expect(stepsOf(asked)).toEqual(['hours:open', 'faq:no_match', 'catalog:ask_model']);
+      expect((await conversation(question.conversationId)).pendingQuote).toEqual({ categoryId: covers, modelId: null, askedAt: question.message.createdAt.toISOString() });
+
+      const answer = await kit.receive(tenant, channel, chatId, 'камри', { languageCode: 'ru' });
+      await runBot(tenant, answer);
+      const [quoted] = await kit.repliesTo(tenant.tenantId, answer.message.id);
+      expect(quoted.text).toBe('Чехлы на Toyota Camry (2018–2024) — всего 4\u00a0500,00 THB!');
+      expect(quoted.botSteps?.[2]).toEqual({ step: 'catalog', outcome: 'quoted', detail: { categoryId: covers, modelId: camry, totalMinor: 450000 } });
+      expect((await conversation(question.conversationId)).pendingQuote).toBeNull();
+
+      // Without the draft, the car alone is not a price question.
+      const again = await kit.receive(tenant, channel, chatId, 'камри', { languageCode: 'ru' });
+      await runBot(tenant, again);
+      expect(stepsOf((await kit.repliesTo(tenant.tenantId, again.message.id))[0])).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'fallback:sent']);
+    });
+
+    it('forgets a pending quote after a day', async () => {
+      const { tenant, channel } = await shop();
+      const { covers } = await seatCovers(tenant, 'Seat covers');
+      const chatId = await openChat(tenant, channel);
+      const question = await kit.receive(tenant, channel, chatId, 'camry please');
+      const askedAt = new Date(question.message.createdAt.getTime() - PENDING_QUOTE_TTL_MS - 1000).toISOString();
+      await kit.rows(tenant.tenantId, (tx) => tx.repository(Conversation).update({ id: question.conversationId }, { pendingQuote: { categoryId: covers, modelId: null, askedAt } }));
+      await runBot(tenant, question);
+      expect(stepsOf((await kit.repliesTo(tenant.tenantId, question.message.id))[0])).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'fallback:sent']);
     });
   });
 

@@ -10,3 +10,4 @@ export * from './commands/suggest-faq/suggest-faq.command';
 export type { BotProfile } from './domain/bot-profile';
 export type { AskLlmInput, LlmFaq, LlmPurpose, LlmTurn } from './domain/llm-prompt';
 export { BOT_TEXT_KEYS, type BotTextKey } from './domain/bot-text.entity';
+export { renderBotText } from './domain/bot-text-template';

@@ -1,8 +1,8 @@
-/** The bot's wording of a quote, in English or (for a locale starting with "ru") Russian. */
+/** What the bot says about a quote: the outcome, and its values formatted for the customer's locale (the bot texts word them). */
 import { currencyExponent } from './money';
 
 /** An ambiguous model names at most this many candidates. */
-const ANSWER_CANDIDATES = 3;
+export const ANSWER_CANDIDATES = 3;
 
 export interface ModelName {
   brand: { name: string };
@@ -15,44 +15,27 @@ export interface ModelName {
 export type QuoteOutcome =
   | { kind: 'quoted'; product: string; model: ModelName; amountMinor: number; currency: string }
   | { kind: 'unavailable'; product: string; model: ModelName; note?: string }
-  | { kind: 'unpriced'; product: string }
-  | { kind: 'ambiguous'; candidates: ModelName[] }
-  | { kind: 'no-model' };
+  | { kind: 'unpriced'; product: string; model: ModelName }
+  | { kind: 'ask_model'; product: string }
+  | { kind: 'ask_which'; candidates: ModelName[] }
+  | { kind: 'ask_product'; products: string[] };
 
-type Language = 'en' | 'ru';
+export type QuoteOutcomeKind = QuoteOutcome['kind'];
 
-interface Wording {
-  quoted(product: string, model: string, amount: string): string;
-  unavailable(product: string, model: string): string;
-  unpriced(product: string): string;
-  ambiguous(candidates: string): string;
-  noModel: string;
+/** The locale's number format, or English for a tag Intl does not know. */
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    return new Intl.NumberFormat('en', options);
+  }
 }
-
-const WORDING: Record<Language, Wording> = {
-  en: {
-    quoted: (product, model, amount) => `${product} for ${model}: ${amount}.`,
-    unavailable: (product, model) => `${product} for ${model}: not available at the moment`,
-    unpriced: (product) => `${product} for this car: a manager will tell you the price shortly.`,
-    ambiguous: (candidates) => `Which one do you mean: ${candidates}?`,
-    noModel: 'Which car is it for? Tell me the make and model.',
-  },
-  ru: {
-    quoted: (product, model, amount) => `${product} для ${model}: ${amount}.`,
-    unavailable: (product, model) => `${product} для ${model}: сейчас нет в наличии`,
-    unpriced: (product) => `${product} для этой машины: цену скоро сообщит менеджер.`,
-    ambiguous: (candidates) => `Какую модель вы имеете в виду: ${candidates}?`,
-    noModel: 'Для какой машины? Напишите марку и модель.',
-  },
-};
-
-const languageOf = (locale: string): Language => (locale.toLowerCase().startsWith('ru') ? 'ru' : 'en');
 
 /** "4,500.00 THB" in English, "4 500,00 THB" in Russian: as many decimals as the currency has minor units. */
 export function formatAmount(amountMinor: number, currency: string, locale: string): string {
   const digits = currencyExponent(currency);
-  const number = new Intl.NumberFormat(languageOf(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amountMinor / 10 ** digits);
-  return `${number} ${currency}`;
+  return `${numberFormat(locale, digits).format(amountMinor / 10 ** digits)} ${currency}`;
 }
 
 /** "Toyota Camry (2018–2021)"; "(2018–)" or "(–2017)" for an open range, no years when the model has none. */
@@ -62,19 +45,20 @@ export function modelName(model: ModelName): string {
   return `${model.brand.name} ${model.name}${years === null ? '' : ` (${years})`}`;
 }
 
-/** The reply for the customer, in the locale's language. */
-export function quoteAnswerText(outcome: QuoteOutcome, locale: string): string {
-  const wording = WORDING[languageOf(locale)];
+/** The placeholders of the outcome's bot text (`{product}`, `{model}`, `{price}`, …) filled for the locale. */
+export function quoteTextValues(outcome: QuoteOutcome, locale: string): Record<string, string> {
   switch (outcome.kind) {
     case 'quoted':
-      return wording.quoted(outcome.product, modelName(outcome.model), formatAmount(outcome.amountMinor, outcome.currency, locale));
+      return { product: outcome.product, model: modelName(outcome.model), price: formatAmount(outcome.amountMinor, outcome.currency, locale) };
     case 'unavailable':
-      return `${wording.unavailable(outcome.product, modelName(outcome.model))}${outcome.note !== undefined ? ` (${outcome.note})` : ''}.`;
+      return { product: outcome.product, model: modelName(outcome.model), note: outcome.note ?? '' };
     case 'unpriced':
-      return wording.unpriced(outcome.product);
-    case 'ambiguous':
-      return wording.ambiguous(outcome.candidates.slice(0, ANSWER_CANDIDATES).map(modelName).join(', '));
-    case 'no-model':
-      return wording.noModel;
+      return { product: outcome.product, model: modelName(outcome.model) };
+    case 'ask_model':
+      return { product: outcome.product };
+    case 'ask_which':
+      return { candidates: outcome.candidates.slice(0, ANSWER_CANDIDATES).map(modelName).join(', ') };
+    case 'ask_product':
+      return { products: outcome.products.join(', ') };
   }
 }

@@ -1,7 +1,8 @@
 /**
- * How the bot reads a customer's message for the catalogue: the product category it names (typos
- * and Latin/Cyrillic spellings allowed, through the shared search key; a little more leniently
- * when the message asks for a price), and what is left to search the car model with.
+ * How the bot reads a customer's message for the catalogue: whether it asks for a price (the
+ * tenant's price phrases), the product category it names (typos and Latin/Cyrillic spellings
+ * allowed, through the shared search key; a little more leniently when a price is asked for), and
+ * what is left to search the car model with.
  */
 import { normaliseText, searchKey, trigramSimilarity } from '@saler/platform';
 
@@ -10,10 +11,7 @@ export const CATEGORY_MIN_SIMILARITY = 0.6;
 /** …or this similar when the message also asks for a price ("how much are the eva mat"). */
 export const PRICED_CATEGORY_MIN_SIMILARITY = 0.5;
 
-const phrases = (list: string[]): string[][] => list.map((phrase) => normaliseText(phrase).split(' '));
-
-/** Asking for a price, in English and Russian. */
-const PRICE_PHRASES = phrases(['how much', 'price', 'prices', 'pricing', 'cost', 'costs', 'сколько', 'почём', 'цена', 'цену', 'цены', 'стоимость', 'стоимости', 'стоит', 'стоят']);
+const phrases = (list: readonly string[]): string[][] => list.map((phrase) => normaliseText(phrase).split(' ')).filter((words) => words[0] !== '');
 
 /**
  * Words of a request that never name a car. They are dropped before the model search: every extra
@@ -28,7 +26,10 @@ const FILLER_WORDS = new Set(
 );
 
 export interface QuoteIntent<C> {
-  category: C;
+  /** The category named, or null. */
+  category: C | null;
+  /** Whether one of the price phrases is in the message. */
+  asksPrice: boolean;
   /** The message without the category's words, price words and filler: what may name the car ("camri 2019"). */
   modelText: string;
 }
@@ -62,13 +63,14 @@ function bestWindow(keys: string[], name: string): Window | null {
 }
 
 /**
- * The category a message names, or null when it names none. Of several, the most similar wins,
- * then the one of more words ("seat covers" over "covers"), then the first given.
+ * What a message says to the catalogue. Of several categories, the most similar wins, then the one
+ * of more words ("seat covers" over "covers"), then the first given. The price phrases compare
+ * word by word, case- and punctuation-insensitively ("Сколько стоит?" has "сколько стоит").
  */
-export function readQuoteIntent<C extends { name: string }>(text: string, categories: readonly C[]): QuoteIntent<C> | null {
+export function readQuoteIntent<C extends { name: string }>(text: string, categories: readonly C[], priceKeywords: readonly string[]): QuoteIntent<C> {
   const words = normaliseText(text).split(' ').filter((word) => word !== '');
   const keys = words.map(searchKey);
-  const priceWords = PRICE_PHRASES.flatMap((phrase) => occurrences(words, phrase)).flat();
+  const priceWords = phrases(priceKeywords).flatMap((phrase) => occurrences(words, phrase)).flat();
   const threshold = priceWords.length > 0 ? PRICED_CATEGORY_MIN_SIMILARITY : CATEGORY_MIN_SIMILARITY;
   let best: { category: C; window: Window } | null = null;
   for (const category of categories) {
@@ -76,9 +78,9 @@ export function readQuoteIntent<C extends { name: string }>(text: string, catego
     if (window === null || window.score < threshold) continue;
     if (best === null || window.score > best.window.score || (window.score === best.window.score && window.length > best.window.length)) best = { category, window };
   }
-  if (best === null) return null;
-  const { start, length } = best.window;
-  const dropped = new Set([...priceWords, ...Array.from({ length }, (_unused, offset) => start + offset)]);
+  const span = best?.window;
+  const named = span === undefined ? [] : Array.from({ length: span.length }, (_unused, offset) => span.start + offset);
+  const dropped = new Set([...priceWords, ...named]);
   const modelText = words.filter((word, index) => !dropped.has(index) && !FILLER_WORDS.has(word)).join(' ');
-  return { category: best.category, modelText };
+  return { category: best?.category ?? null, asksPrice: priceWords.length > 0, modelText };
 }

@@ -57,6 +57,7 @@ export async function findOrOpenConversation(
     firstResponseMs: null,
     summary: null,
     summarizedAt: null,
+    pendingQuote: null,
     version: 1,
     createdAt: at,
     updatedAt: at,

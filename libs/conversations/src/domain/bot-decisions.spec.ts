@@ -1,4 +1,4 @@
-import { handoffPhrase, isStartCommand } from './bot-decisions';
+import { handoffPhrase, isStartCommand, PENDING_QUOTE_TTL_MS, pendingQuoteAt } from './bot-decisions';
 
 describe('isStartCommand', () => {
   it.each(['/start', '/START', ' /start ', '/start@shop_bot', '/start ref-42'])('%j is Telegram /start', (text) => expect(isStartCommand(text)).toBe(true));
@@ -28,5 +28,20 @@ describe('handoffPhrase', () => {
     expect(handoffPhrase('anything', ['', '!!'])).toBeNull();
     expect(handoffPhrase(null, phrases)).toBeNull();
     expect(handoffPhrase('', phrases)).toBeNull();
+  });
+});
+
+describe('a pending quote', () => {
+  const askedAt = '2026-11-01T10:00:00.000Z';
+  const pending = { categoryId: 'c', modelId: null, askedAt };
+
+  it('is read as the catalogue draft for a day after the bot asked', () => {
+    expect(pendingQuoteAt(pending, new Date('2026-11-01T10:00:01Z'))).toEqual({ categoryId: 'c', modelId: null });
+    expect(pendingQuoteAt(pending, new Date(Date.parse(askedAt) + PENDING_QUOTE_TTL_MS))).toEqual({ categoryId: 'c', modelId: null });
+  });
+
+  it('is forgotten after that, and there is none without one', () => {
+    expect(pendingQuoteAt(pending, new Date(Date.parse(askedAt) + PENDING_QUOTE_TTL_MS + 1))).toBeNull();
+    expect(pendingQuoteAt(null, new Date(askedAt))).toBeNull();
   });
 });

@@ -5,6 +5,13 @@ import { Channel } from './channel.entity';
 export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
+/** A price question the bot asked a follow-up about: the catalogue category and model settled so far, and when it asked. */
+export interface PendingQuote {
+  categoryId: string | null;
+  modelId: string | null;
+  askedAt: string;
+}
+
 /**
  * One thread with one customer on one channel (`threadId`: the Telegram chat, the Messenger PSID, the
  * WhatsApp number, the LINE user or group, the widget visitor). A resolved conversation reopens when
@@ -70,6 +77,10 @@ export class Conversation extends TenantOwnedEntity {
 
   @Column({ name: 'summarized_at', type: 'timestamptz', nullable: true })
   summarizedAt: Date | null;
+
+  /** A price question the bot asked a follow-up about ("which car is it for?"): what the customer already said, and when. */
+  @Column({ name: 'pending_quote', type: 'jsonb', nullable: true })
+  pendingQuote: PendingQuote | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

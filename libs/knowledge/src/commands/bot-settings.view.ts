@@ -46,6 +46,14 @@ export class BotSettingsView {
   })
   handoffKeywords: Record<string, string[]>;
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { en: ['how much', 'price'], ru: ['сколько стоит', 'цена'] },
+    description: 'Locale → phrases that make the bot read the message for a catalogue price',
+  })
+  priceKeywords: Record<string, string[]>;
+
   @ApiProperty({ example: 'en', description: "The language used when the customer's is unknown" })
   defaultLocale: string;
 
@@ -68,6 +76,7 @@ export const toBotSettingsView = (settings: CurrentBotSettings): BotSettingsView
   timezone: settings.timezone,
   businessHours: settings.businessHours,
   handoffKeywords: settings.handoffKeywords,
+  priceKeywords: settings.priceKeywords,
   defaultLocale: settings.defaultLocale,
   llm: toLlmProviderView(settings),
   version: settings.version,

@@ -21,7 +21,7 @@ describe('bot profile', () => {
     ];
     const profile = buildBotProfile(DEFAULT_BOT_SETTINGS, texts, 'de-DE', at);
     expect(profile.locale).toBe('de');
-    expect(profile.texts).toEqual({ greeting: 'Hallo!', fallback: 'Pardon?', handoff: DEFAULT_BOT_TEXTS.en.handoff, out_of_hours: DEFAULT_BOT_TEXTS.en.out_of_hours });
+    expect(profile.texts).toEqual({ ...DEFAULT_BOT_TEXTS.en, greeting: 'Hallo!', fallback: 'Pardon?' });
     expect(buildBotProfile(DEFAULT_BOT_SETTINGS, [], 'ru', at).texts).toEqual(DEFAULT_BOT_TEXTS.ru);
   });
 
@@ -29,6 +29,12 @@ describe('bot profile', () => {
     const settings = { ...DEFAULT_BOT_SETTINGS, handoffKeywords: { ru: ['Оператор', 'человек'], en: ['Human', 'operator'], de: ['Mensch'] } };
     expect(buildBotProfile(settings, [], 'ru', at).handoffKeywords).toEqual(['оператор', 'человек', 'human', 'operator']);
     expect(buildBotProfile(settings, [], 'en', at).handoffKeywords).toEqual(['human', 'operator']);
+  });
+
+  it('takes the price phrases the same way', () => {
+    const settings = { ...DEFAULT_BOT_SETTINGS, defaultLocale: 'ru', priceKeywords: { ru: ['Сколько стоит'], th: ['ราคา'], en: ['Price'] } };
+    expect(buildBotProfile(settings, [{ key: 'greeting', locale: 'th', text: 'สวัสดี' }], 'th', at).priceKeywords).toEqual(['ราคา', 'сколько стоит']);
+    expect(buildBotProfile(DEFAULT_BOT_SETTINGS, [], 'en', at).priceKeywords).toEqual(DEFAULT_BOT_SETTINGS.priceKeywords.en);
   });
 
   it('says whether the business is open and whether an LLM is set up', () => {

@@ -1,7 +1,7 @@
 import { BotSettingsFields, BotTexts, DEFAULT_BOT_TEXTS, defaultBotTexts } from './bot-defaults';
 import { BOT_TEXT_KEYS, BotText, BotTextKey } from './bot-text.entity';
 import { isOpenAt } from './business-hours';
-import { handoffPhrasesFor } from './handoff-keywords';
+import { phrasesFor } from './locale-phrases';
 import { primarySubtag } from './locale';
 
 /** Everything the bot pipeline needs to know about a tenant's bot for one customer message. */
@@ -14,6 +14,8 @@ export interface BotProfile {
   openNow: boolean;
   /** Phrases that ask for a person, in the resolved and the default locale, lower-cased, each once. */
   handoffKeywords: string[];
+  /** Phrases that ask for a price, the same way. */
+  priceKeywords: string[];
   /** Every text: the resolved locale's, then the default locale's, then the built-in ones. */
   texts: BotTexts;
   /** Whether an LLM provider with an API key is set up. */
@@ -46,7 +48,8 @@ export function buildBotProfile(settings: BotSettingsFields, texts: readonly Bot
     locale,
     matchThreshold: settings.matchThreshold,
     openNow: isOpenAt(settings.businessHours, settings.timezone, at),
-    handoffKeywords: handoffPhrasesFor(settings.handoffKeywords, [locale, settings.defaultLocale]),
+    handoffKeywords: phrasesFor(settings.handoffKeywords, [locale, settings.defaultLocale]),
+    priceKeywords: phrasesFor(settings.priceKeywords, [locale, settings.defaultLocale]),
     texts: Object.fromEntries(BOT_TEXT_KEYS.map((key) => [key, textOf(key)])) as BotTexts,
     llmConfigured: settings.llm !== null && settings.llmApiKeySealed !== null,
   };

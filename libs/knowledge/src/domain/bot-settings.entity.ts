@@ -30,6 +30,10 @@ export class BotSettings extends TenantOwnedEntity {
   @Column({ name: 'handoff_keywords', type: 'jsonb' })
   handoffKeywords: Record<string, string[]>;
 
+  /** Locale → phrases that ask for a price ("how much", "сколько стоит"): the catalogue's quote step reads the message for a product and a car. */
+  @Column({ name: 'price_keywords', type: 'jsonb' })
+  priceKeywords: Record<string, string[]>;
+
   /** The language used when the customer's is unknown. */
   @Column({ name: 'default_locale', type: 'varchar', length: 16 })
   defaultLocale: string;

@@ -1,7 +1,13 @@
 import { Column, Entity, Index } from 'typeorm';
 import { TenantOwnedEntity } from '@saler/platform';
 
-export const BOT_TEXT_KEYS = ['greeting', 'fallback', 'handoff', 'out_of_hours'] as const;
+/**
+ * The fixed moments of a conversation, and the catalogue's price answers: `quote` (the price),
+ * `quote_unavailable`, `quote_unpriced` (no price list entry yet), and the questions the bot asks
+ * when a price question misses the car (`quote_ask_model`), names several (`quote_ask_which`) or
+ * misses the product (`quote_ask_product`). Texts may use placeholders (bot-text-template.ts).
+ */
+export const BOT_TEXT_KEYS = ['greeting', 'fallback', 'handoff', 'out_of_hours', 'quote', 'quote_unavailable', 'quote_unpriced', 'quote_ask_model', 'quote_ask_which', 'quote_ask_product'] as const;
 export type BotTextKey = (typeof BOT_TEXT_KEYS)[number];
 
 /** What the bot says at each fixed moment, per tenant and language. Defaults are seeded at registration. */

@@ -1,11 +1,11 @@
 import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
 import { AnswerWithQuoteQuery } from '@saler/catalog';
 import { RecordQuoteRequestedCommand } from '@saler/crm';
-import { AskLlmQuery, BotProfile, GetBotProfileQuery, LlmAnswer, MatchFaqsQuery, RecordFaqHitCommand } from '@saler/knowledge';
+import { AskLlmQuery, BotProfile, GetBotProfileQuery, LlmAnswer, MatchFaqsQuery, RecordFaqHitCommand, renderBotText } from '@saler/knowledge';
 import { TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
-import { handoffPhrase, isStartCommand, MOTIONS } from '../../domain/bot-decisions';
+import { handoffPhrase, isStartCommand, MOTIONS, pendingQuoteAt, QUOTE_TEXTS } from '../../domain/bot-decisions';
 import { Channel } from '../../domain/channel.entity';
-import { Conversation } from '../../domain/conversation.entity';
+import { Conversation, PendingQuote } from '../../domain/conversation.entity';
 import { BotStep, Message } from '../../domain/message.entity';
 import { storeReply } from '../reply-store';
 import { BotOutcome, RunBotCommand } from './run-bot.command';
@@ -33,6 +33,8 @@ interface Plan {
   answer: Reply | null;
   handoff: boolean;
   quoteRequested: boolean;
+  /** What to remember of a price question the bot asked a follow-up about: undefined leaves the conversation's as it is. */
+  pendingQuote?: PendingQuote | null;
   llm: { faqs: { question: string; answer: string }[]; history: { role: 'customer' | 'bot' | 'agent'; text: string }[] } | null;
 }
 
@@ -117,11 +119,13 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
       return;
     }
     plan.steps.push({ step: 'faq', outcome: 'no_match', detail: { bestScore: best?.score ?? null, threshold: profile.matchThreshold } });
-    const quote = await this.queryBus.execute(new AnswerWithQuoteQuery(tx.context, text, profile.locale, new Date()));
+    const { conversation, question } = plan;
+    const quote = await this.queryBus.execute(new AnswerWithQuoteQuery(tx.context, text, profile.locale, profile.priceKeywords, pendingQuoteAt(conversation.pendingQuote, question.createdAt), new Date()));
     if (quote !== null) {
-      plan.answer = { text: quote.text, motion: MOTIONS.quote };
+      plan.answer = { text: renderBotText(profile.texts[QUOTE_TEXTS[quote.kind]], quote.values), motion: MOTIONS.quote };
       plan.quoteRequested = true;
-      plan.steps.push({ step: 'catalog', outcome: quote.quote === null ? 'clarify' : 'quoted', detail: { categoryId: quote.categoryId, modelId: quote.modelId, totalMinor: quote.quote?.totalMinor ?? null } });
+      plan.pendingQuote = quote.draft === null ? null : { ...quote.draft, askedAt: question.createdAt.toISOString() };
+      plan.steps.push({ step: 'catalog', outcome: quote.kind, detail: { categoryId: quote.categoryId, modelId: quote.modelId, totalMinor: quote.quote?.totalMinor ?? null } });
       return;
     }
     plan.steps.push({ step: 'catalog', outcome: 'no_intent' });
@@ -164,6 +168,7 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     if (plan.answer?.faqId !== undefined) await this.commandBus.execute(new RecordFaqHitCommand(context, plan.answer.faqId));
     if (plan.quoteRequested && conversation.leadId !== null) await this.commandBus.execute(new RecordQuoteRequestedCommand(context, conversation.leadId));
     if (plan.handoff) await tx.repository(Conversation).update({ id: conversation.id }, { botEnabled: false, status: 'pending', version: () => 'version + 1', updatedAt: new Date() });
+    if (plan.pendingQuote !== undefined && (plan.pendingQuote !== null || conversation.pendingQuote !== null)) await tx.repository(Conversation).update({ id: conversation.id }, { pendingQuote: plan.pendingQuote });
     return 'answered';
   }
 }

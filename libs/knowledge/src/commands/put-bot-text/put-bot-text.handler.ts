@@ -1,6 +1,7 @@
 import { CommandHandler } from '@nestjs/cqrs';
-import { isUniqueViolation, newId, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { isUniqueViolation, newId, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork, ValidationProblem } from '@saler/platform';
 import { BotText } from '../../domain/bot-text.entity';
+import { botTextProblem } from '../../domain/bot-text-template';
 import { writeConflict } from '../../domain/knowledge-problems';
 import { BotTextView, toBotTextView } from '../bot-text.view';
 import { BotProfileCache } from '../../queries/get-bot-profile/bot-profile-cache';
@@ -18,6 +19,8 @@ export class PutBotTextHandler extends TenantCommandHandler<PutBotTextCommand, B
 
   protected async handle(command: PutBotTextCommand, tx: TenantTx): Promise<BotTextView> {
     const { key, locale, text, expectedVersion } = command;
+    const problem = botTextProblem(key, text);
+    if (problem !== null) throw new ValidationProblem([{ field: 'text', message: problem }]);
     const texts = tx.repository(BotText);
     const before = await texts.lockOne({ key, locale });
     // If-Match names a version; a text that does not exist yet has none to match (RFC 9110).

@@ -2,8 +2,8 @@ import { CommandHandler } from '@nestjs/cqrs';
 import { CredentialCipher, isUniqueViolation, newId, secretHint, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork, ValidationProblem } from '@saler/platform';
 import { BotSettingsFields } from '../../domain/bot-defaults';
 import { BotSettings } from '../../domain/bot-settings.entity';
-import { trimHandoffKeywords } from '../../domain/handoff-keywords';
 import { writeConflict } from '../../domain/knowledge-problems';
+import { trimLocalePhrases } from '../../domain/locale-phrases';
 import { llmKeyContext, orDefaultBotSettings } from '../bot-settings-store';
 import { BotSettingsView, toBotSettingsView, toLlmProviderView } from '../bot-settings.view';
 import { BotProfileCache } from '../../queries/get-bot-profile/bot-profile-cache';
@@ -18,6 +18,7 @@ const settingsAudit = (settings: BotSettingsFields): Record<keyof UpdateBotSetti
   timezone: settings.timezone,
   businessHours: settings.businessHours,
   handoffKeywords: settings.handoffKeywords,
+  priceKeywords: settings.priceKeywords,
   defaultLocale: settings.defaultLocale,
   llm: toLlmProviderView(settings),
 });
@@ -41,7 +42,8 @@ export class UpdateBotSettingsHandler extends TenantCommandHandler<UpdateBotSett
       matchThreshold: changes.matchThreshold ?? before.matchThreshold,
       timezone: changes.timezone ?? before.timezone,
       businessHours: changes.businessHours !== undefined ? changes.businessHours : before.businessHours,
-      handoffKeywords: changes.handoffKeywords !== undefined ? trimHandoffKeywords(changes.handoffKeywords) : before.handoffKeywords,
+      handoffKeywords: changes.handoffKeywords !== undefined ? trimLocalePhrases(changes.handoffKeywords) : before.handoffKeywords,
+      priceKeywords: changes.priceKeywords !== undefined ? trimLocalePhrases(changes.priceKeywords) : before.priceKeywords,
       defaultLocale: changes.defaultLocale ?? before.defaultLocale,
       ...(changes.llm !== undefined ? this.llmFields(changes.llm, before, tx.tenantId) : { llm: before.llm, llmApiKeySealed: before.llmApiKeySealed, llmApiKeyHint: before.llmApiKeyHint }),
     };

@@ -4,7 +4,7 @@ import { IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength,
 import { OptionalNotNull, Trim } from '@saler/platform';
 import { BusinessHours } from '../../domain/bot-settings.entity';
 import { businessHoursProblem, isTimeZone } from '../../domain/business-hours';
-import { handoffKeywordsProblem } from '../../domain/handoff-keywords';
+import { localePhrasesProblem } from '../../domain/locale-phrases';
 import { LOCALE_MESSAGE, LOCALE_PATTERN, MAX_LOCALE_LENGTH } from '../../domain/locale';
 
 /** Checks a JSON-shaped property with a domain rule that says what is wrong (null: nothing). */
@@ -39,7 +39,7 @@ export class LlmProviderRequest {
   apiKey?: string;
 }
 
-/** Only the fields sent change; handoffKeywords and businessHours are replaced whole. */
+/** Only the fields sent change; handoffKeywords, priceKeywords and businessHours are replaced whole. */
 export class UpdateBotSettingsRequest {
   @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.45 })
   @OptionalNotNull()
@@ -71,8 +71,18 @@ export class UpdateBotSettingsRequest {
     description: 'Locale → 1 to 30 phrases of 1 to 100 characters',
   })
   @OptionalNotNull()
-  @Satisfies(handoffKeywordsProblem)
+  @Satisfies(localePhrasesProblem('handoffKeywords'))
   handoffKeywords?: Record<string, string[]>;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { en: ['how much', 'price'], ru: ['сколько стоит', 'цена'] },
+    description: 'Locale → 1 to 30 phrases of 1 to 100 characters that ask for a price',
+  })
+  @OptionalNotNull()
+  @Satisfies(localePhrasesProblem('priceKeywords'))
+  priceKeywords?: Record<string, string[]>;
 
   @ApiPropertyOptional({ example: 'en' })
   @OptionalNotNull()
