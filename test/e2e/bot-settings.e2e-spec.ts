@@ -196,6 +196,8 @@ describe('knowledge: bot texts and bot settings (black box, PostgreSQL)', () => 
       [{ llm: { baseUrl: 'ftp://llm.example', model: 'm', apiKey: 'k' } }, 'llm.baseUrl'],
       [{ llm: { baseUrl: 'https://llm.example/v1', model: '', apiKey: 'k' } }, 'llm.model'],
       [{ llm: { baseUrl: 'https://llm.example/v1', model: 'm' } }, 'llm.apiKey'],
+      [{ llm: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'm', apiKey: 'k' } }, 'llm.baseUrl'],
+      [{ llm: { baseUrl: 'http://169.254.169.254/latest', model: 'm', apiKey: 'k' } }, 'llm.baseUrl'],
       [{ version: 7 }, 'version'],
     ];
     for (const [body, field] of invalid) await problem(await patchSettings(body), 400, field);

@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { newId, UnitOfWork } from '@saler/platform';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
+import { APP_CONFIG, AppConfig, newId, UnitOfWork } from '@saler/platform';
 import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.command';
 import { BotSettings } from '../../libs/knowledge/src/domain/bot-settings.entity';
 import { AskLlmInput } from '../../libs/knowledge/src/domain/llm-prompt';
@@ -8,6 +10,7 @@ import { KnowledgeTenantProvisioner } from '../../libs/knowledge/src/knowledge-t
 import { KnowledgeModule } from '../../libs/knowledge/src/knowledge.module';
 import { AskLlmQuery, LlmAnswer } from '../../libs/knowledge/src/queries/ask-llm/ask-llm.query';
 import { FAILURES_TO_OPEN } from '../../libs/knowledge/src/queries/ask-llm/llm-circuit-breakers';
+import { isPublicAddress } from '../../libs/knowledge/src/queries/ask-llm/public-network';
 import { PlatformStub, StubRequest } from '../support/platform-stub';
 import { createTestApp } from '../support/test-app';
 import { contextOf } from '../support/tenant-context';
@@ -33,7 +36,8 @@ const question: AskLlmInput = {
 
 /**
  * AskLlmQuery against a local OpenAI-compatible stub, on both drivers: the request it sends, and each
- * outcome (answered, not configured, timeout, error, circuit open).
+ * outcome (answered, not configured, timeout, error, circuit open), and the public-network guard
+ * that is on unless LLM_ALLOW_PRIVATE_NETWORK is set.
  */
 describe(`AskLlmQuery (${process.env.TEST_DB_DRIVER})`, () => {
   let db: TestDatabase;
@@ -53,7 +57,7 @@ describe(`AskLlmQuery (${process.env.TEST_DB_DRIVER})`, () => {
   beforeAll(async () => {
     stub = await PlatformStub.start();
     db = await createTestDatabase();
-    app = await createTestApp(db, { modules: [KnowledgeModule], env: { LLM_TIMEOUT_MS: String(TIMEOUT_MS) } });
+    app = await createTestApp(db, { modules: [KnowledgeModule], env: { LLM_TIMEOUT_MS: String(TIMEOUT_MS), LLM_ALLOW_PRIVATE_NETWORK: 'true' } });
   });
 
   afterAll(async () => {
@@ -129,5 +133,53 @@ describe(`AskLlmQuery (${process.env.TEST_DB_DRIVER})`, () => {
     // Another tenant on the same provider has a circuit of its own.
     stub.chatAnswer = 'Still here.';
     expect(await ask(healthy)).toMatchObject({ outcome: 'answered', text: 'Still here.' });
+  });
+
+  describe('without LLM_ALLOW_PRIVATE_NETWORK', () => {
+    let guarded: INestApplicationContext;
+    const askGuarded = (tenantId: string): Promise<LlmAnswer> => guarded.get(QueryBus).execute(new AskLlmQuery(contextOf(tenantId), question));
+    /** A tenant whose stored provider is `baseUrl`, as if saved while the network was allowed (the row is written directly). */
+    async function tenantStoredWith(baseUrl: string, apiKey: string): Promise<string> {
+      const tenantId = await tenantWithLlm(apiKey);
+      await app.get(UnitOfWork).run(contextOf(tenantId), (tx) => tx.repository(BotSettings).update({}, { llm: { baseUrl, model: 'gpt-test' } }));
+      return tenantId;
+    }
+
+    beforeAll(async () => {
+      // The same encryption key as the other app's: it opens the keys that app sealed.
+      const { encryption } = app.get<AppConfig>(APP_CONFIG);
+      guarded = await createTestApp(db, { modules: [KnowledgeModule], env: { LLM_TIMEOUT_MS: String(TIMEOUT_MS), ENCRYPTION_KEY: encryption.key.toString('base64'), ENCRYPTION_KEY_ID: encryption.keyId } });
+    });
+
+    afterAll(async () => {
+      await guarded?.close();
+    });
+
+    it('refuses a loopback, private or link-local provider URL with a 400 naming llm.baseUrl', async () => {
+      const tenantId = newId();
+      await guarded.get(UnitOfWork).run(contextOf(tenantId), (tx) => guarded.get(KnowledgeTenantProvisioner).provision(tx));
+      for (const baseUrl of [`${stub.url}/v1`, 'http://localhost:11434/v1', 'http://[::1]/v1', 'http://169.254.169.254/latest', 'http://10.0.0.8/v1']) {
+        await expect(guarded.get(CommandBus).execute(new UpdateBotSettingsCommand(contextOf(tenantId), { llm: { baseUrl, model: 'm', apiKey: 'sk-x' } }))).rejects.toMatchObject({ slug: 'validation', fieldErrors: [{ field: 'llm.baseUrl' }] });
+      }
+      expect((await guarded.get(CommandBus).execute(new UpdateBotSettingsCommand(contextOf(tenantId), { llm: { baseUrl: 'https://api.openai.com/v1', model: 'm', apiKey: 'sk-x' } }))).llm).toMatchObject({ baseUrl: 'https://api.openai.com/v1' });
+    });
+
+    it('does not send to a stored provider on an IP literal that is not public', async () => {
+      const key = 'sk-literal-0123456789';
+      const tenantId = await tenantStoredWith(`${stub.url}/v1`, key);
+      expect(await askGuarded(tenantId)).toMatchObject({ outcome: 'error', error: 'The request was not sent: 127.0.0.1 is not a public internet address' });
+      expect(chatCalls(key)).toEqual([]);
+    });
+
+    it('does not connect to a host name that resolves to a non-public address', async () => {
+      const host = hostname();
+      const addresses = await lookup(host, { all: true });
+      // This machine's own name resolves to itself (loopback or a private address): the case the guard is for.
+      expect(addresses.filter((entry) => isPublicAddress(entry.address))).toEqual([]);
+      const key = 'sk-resolved-0123456789';
+      const tenantId = await tenantStoredWith(`http://${host}:${new URL(stub.url).port}/v1`, key);
+      expect(await askGuarded(tenantId)).toMatchObject({ outcome: 'error', error: `The request failed: ${host} is not a public internet address` });
+      expect(chatCalls(key)).toEqual([]);
+    });
   });
 });

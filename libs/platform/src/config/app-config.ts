@@ -42,7 +42,8 @@ export interface AppConfig {
   /** The chat platforms' send APIs (tests point them at a local stub). */
   platforms: { telegramApiUrl: string; graphApiUrl: string; lineApiUrl: string; timeoutMs: number };
   delivery: { attempts: number; backoffMs: number };
-  llm: { timeoutMs: number };
+  /** allowPrivateNetwork: whether a tenant's LLM baseUrl may reach loopback, private and other non-public addresses. */
+  llm: { timeoutMs: number; allowPrivateNetwork: boolean };
   conversations: { summaryIdleMs: number };
 }
 
@@ -128,7 +129,7 @@ function toAppConfig(env: Env): AppConfig {
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     platforms: { telegramApiUrl: env.TELEGRAM_API_URL, graphApiUrl: env.GRAPH_API_URL, lineApiUrl: env.LINE_API_URL, timeoutMs: env.OUTBOUND_TIMEOUT_MS },
     delivery: { attempts: env.DELIVERY_ATTEMPTS, backoffMs: env.DELIVERY_BACKOFF_MS },
-    llm: { timeoutMs: env.LLM_TIMEOUT_MS },
+    llm: { timeoutMs: env.LLM_TIMEOUT_MS, allowPrivateNetwork: env.LLM_ALLOW_PRIVATE_NETWORK },
     conversations: { summaryIdleMs: env.CONVERSATION_SUMMARY_IDLE_MS },
   };
 }

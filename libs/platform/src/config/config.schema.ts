@@ -74,6 +74,7 @@ export const envSchema = z
     DELIVERY_ATTEMPTS: positiveInt(6),
     DELIVERY_BACKOFF_MS: positiveInt(1000),
     LLM_TIMEOUT_MS: positiveInt(8000),
+    LLM_ALLOW_PRIVATE_NETWORK: booleanFlag.default('false'),
     CONVERSATION_SUMMARY_IDLE_MS: positiveInt(1_800_000),
   })
   .superRefine((env, ctx) => {

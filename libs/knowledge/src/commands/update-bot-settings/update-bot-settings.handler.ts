@@ -1,11 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { CredentialCipher, isUniqueViolation, newId, secretHint, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork, ValidationProblem } from '@saler/platform';
+import { APP_CONFIG, AppConfig, CredentialCipher, isUniqueViolation, newId, secretHint, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork, ValidationProblem } from '@saler/platform';
 import { BotSettingsFields } from '../../domain/bot-defaults';
 import { BotSettings } from '../../domain/bot-settings.entity';
 import { writeConflict } from '../../domain/knowledge-problems';
 import { trimLocalePhrases } from '../../domain/locale-phrases';
 import { llmKeyContext, orDefaultBotSettings } from '../bot-settings-store';
 import { BotSettingsView, toBotSettingsView, toLlmProviderView } from '../bot-settings.view';
+import { privateLiteralHost } from '../../queries/ask-llm/public-network';
 import { BotProfileCache } from '../../queries/get-bot-profile/bot-profile-cache';
 import { UpdateBotSettingsCommand } from './update-bot-settings.command';
 import { LlmProviderRequest, UpdateBotSettingsRequest } from './update-bot-settings.request';
@@ -29,6 +31,7 @@ export class UpdateBotSettingsHandler extends TenantCommandHandler<UpdateBotSett
     unitOfWork: UnitOfWork,
     private readonly cipher: CredentialCipher,
     private readonly profiles: BotProfileCache,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'llm'>,
   ) {
     super(unitOfWork);
   }
@@ -68,6 +71,8 @@ export class UpdateBotSettingsHandler extends TenantCommandHandler<UpdateBotSett
   /** null removes the provider and its key; a provider sent without apiKey keeps the stored key, so there must be one. */
   private llmFields(llm: LlmProviderRequest | null, before: LlmFields, tenantId: string): LlmFields {
     if (llm === null) return { llm: null, llmApiKeySealed: null, llmApiKeyHint: null };
+    const host = this.config.llm.allowPrivateNetwork ? null : privateLiteralHost(llm.baseUrl);
+    if (host !== null) throw new ValidationProblem([{ field: 'llm.baseUrl', message: `llm.baseUrl must be on the public internet; ${host} is not (LLM_ALLOW_PRIVATE_NETWORK allows it)` }]);
     const provider = { baseUrl: llm.baseUrl, model: llm.model };
     if (llm.apiKey !== undefined) return { llm: provider, llmApiKeySealed: this.cipher.seal(llm.apiKey, llmKeyContext(tenantId)), llmApiKeyHint: secretHint(llm.apiKey) };
     if (before.llmApiKeySealed === null) throw new ValidationProblem([{ field: 'llm.apiKey', message: 'llm.apiKey is required: no key is stored yet' }]);

@@ -1,4 +1,6 @@
+import { Dispatcher, fetch } from 'undici';
 import { ChatCompletionBody } from '../../domain/llm-prompt';
+import { privateLiteralHost } from './public-network';
 
 export interface LlmEndpoint {
   baseUrl: string;
@@ -20,19 +22,30 @@ export class LlmCallError extends Error {
 /** How much of a provider's own error text is kept. */
 const MAX_PROVIDER_ERROR = 200;
 
+export interface LlmCallOptions {
+  timeoutMs: number;
+  /** Dials public addresses only (public-network.ts); null: any address, for a provider on the operator's own network. */
+  publicNetwork: Dispatcher | null;
+}
+
 /**
  * POST `<baseUrl>/chat/completions` (OpenAI-compatible) and return the first choice's text. The
  * timeout covers the whole exchange, body included, and aborts the request.
  */
-export async function requestChatCompletion(endpoint: LlmEndpoint, body: ChatCompletionBody, timeoutMs: number): Promise<string> {
+export async function requestChatCompletion(endpoint: LlmEndpoint, body: ChatCompletionBody, options: LlmCallOptions): Promise<string> {
+  const { timeoutMs, publicNetwork } = options;
+  const url = `${endpoint.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const literal = publicNetwork === null ? null : privateLiteralHost(url);
+  if (literal !== null) throw new LlmCallError('error', `The request was not sent: ${literal} is not a public internet address`);
   let status: number;
   let text: string;
   try {
-    const response = await fetch(`${endpoint.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { authorization: `Bearer ${endpoint.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
+      ...(publicNetwork === null ? {} : { dispatcher: publicNetwork }),
     });
     status = response.status;
     text = await response.text();
