@@ -14,6 +14,7 @@ import { Channel } from '../../libs/conversations/src/domain/channel.entity';
 import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
 import { InboundEvent } from '../../libs/conversations/src/domain/inbound-event.entity';
 import { Message } from '../../libs/conversations/src/domain/message.entity';
+import { TEXT_LIMITS } from '../../libs/conversations/src/domain/outbound/text-parts';
 import { UpdateTenantCommand } from '../../libs/identity/src/commands/update-tenant/update-tenant.command';
 import { ConversationsKit, TelegramChannel, TestTenant } from '../support/conversations-kit';
 import { PlatformStub, StubRequest } from '../support/platform-stub';
@@ -77,6 +78,25 @@ describe(`conversations: delivery, sweep and retention (${process.env.TEST_DB_DR
       expect(request.body).toEqual({ chat_id: chatId, text: 'Yes, we have them in black.' });
       expect(await kit.message(tenant.tenantId, message.id)).toMatchObject({ deliveryStatus: 'sent', platformMessageId: `${chatId}:4242`, deliveryError: null, deliveryAttempts: 1 });
       expect(deliveryJobs(message.id)).toEqual([]);
+    });
+
+    it('sends a text longer than the platform takes as parts, and a retry sends only the parts not sent yet', async () => {
+      const paragraph = (n: number) => `Paragraph ${n}: ${'all about our seat covers and mats '.repeat(60).trim()}.`;
+      // Three paragraphs of about 2,100 characters: no two fit in one Telegram message.
+      const text = [1, 2, 3].map(paragraph).join('\n\n');
+      expect(paragraph(1).length * 2).toBeGreaterThan(TEXT_LIMITS.telegram);
+      const { message, chatId } = await queuedReply(channel, text);
+      const sent = (id: number) => ({ status: 200, body: { ok: true, result: { message_id: id, chat: { id: Number(chatId) }, date: 0 } } });
+      stub.respond(sendsTo(chatId), sent(11), { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } }, sent(12), sent(13));
+      expect(await deliver(message.id, 1)).toBe('retrying');
+      expect(await kit.message(tenant.tenantId, message.id)).toMatchObject({ deliveryStatus: 'queued', deliveryPartsSent: 1, deliveryAttempts: 1 });
+      expect(await deliver(message.id, 2)).toBe('sent');
+      expect(await kit.message(tenant.tenantId, message.id)).toMatchObject({ deliveryStatus: 'sent', platformMessageId: `${chatId}:13`, deliveryPartsSent: 2, deliveryAttempts: 2 });
+      const texts = stub.requestsTo(sendsTo(chatId)).map((request) => (request.body as { text: string }).text);
+      expect(texts).toHaveLength(4);
+      expect(texts[1]).toBe(texts[2]);
+      for (const part of texts) expect(part.length).toBeLessThanOrEqual(TEXT_LIMITS.telegram);
+      expect([texts[0], texts[2], texts[3]].join('\n\n')).toBe(text);
     });
 
     it("fails at once on a 400, with the platform's error text, and queues no other attempt", async () => {

@@ -17,6 +17,7 @@ export function newMessage(tenantId: string, conversation: Pick<Conversation, 'i
     deliveryError: null,
     deliveryAttempts: 0,
     deliveryUpdatedAt: null,
+    deliveryPartsSent: 0,
     replyToId: null,
     latencyMs: null,
     fromFaq: false,

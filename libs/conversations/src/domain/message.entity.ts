@@ -84,6 +84,10 @@ export class Message extends TenantOwnedEntity {
   @Column({ name: 'delivery_updated_at', type: 'timestamptz', nullable: true })
   deliveryUpdatedAt: Date | null;
 
+  /** A text longer than the platform takes goes as several parts (outbound/text-parts.ts): how many have been sent; a retry sends the rest. */
+  @Column({ name: 'delivery_parts_sent', type: 'integer', default: 0 })
+  deliveryPartsSent: number;
+
   /** A reply: the inbound message it answers. */
   @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
   replyToId: string | null;

@@ -5,9 +5,13 @@ import { Channel } from '../../domain/channel.entity';
 import { Conversation } from '../../domain/conversation.entity';
 import { Message } from '../../domain/message.entity';
 import { PlatformSenders } from '../../domain/outbound/platform-senders';
-import type { OutboundTarget } from '../../domain/outbound/platform-sender';
+import type { OutboundTarget, SendResult } from '../../domain/outbound/platform-sender';
+import { splitText, TEXT_LIMITS } from '../../domain/outbound/text-parts';
 import { openCredentials } from '../channel-store';
 import { DeliverMessageCommand, DeliveryOutcome } from './deliver-message.command';
+
+/** What an attempt sends: to whom, the text, and how many of its parts earlier attempts sent. */
+type Claim = OutboundTarget & { text: string; fromAgent: boolean; partsSent: number };
 
 export interface DeliveryJob {
   messageId: string;
@@ -22,7 +26,9 @@ export const deliveryJobId = (messageId: string, attempt: number): string => `de
  * attempt count) in its own transaction, so a duplicated or replayed job finds nothing to do; the
  * platform is called outside any transaction. 5xx, 429, timeouts and network errors are retried
  * with exponential backoff (never sooner than the platform's Retry-After) up to DELIVERY_ATTEMPTS;
- * other 4xx fail at once. The message ends `sent` (with the platform's id) or `failed` (with its error).
+ * other 4xx fail at once. A text longer than the platform takes goes as parts, each counted on the
+ * message once sent, so a retry sends only the rest. The message ends `sent` (with the platform's
+ * id of its last part) or `failed` (with its error).
  */
 @CommandHandler(DeliverMessageCommand)
 export class DeliverMessageHandler implements ICommandHandler<DeliverMessageCommand, DeliveryOutcome> {
@@ -38,7 +44,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
     const claim = await this.unitOfWork.run(command.context, (tx) => this.claim(tx, command));
     if (claim === null) return 'skipped';
     if (typeof claim === 'string') return this.finish(command, { deliveryStatus: 'failed', deliveryError: claim }, 'failed');
-    const result = await this.senders.for(claim.channelType).send(claim, { text: claim.text });
+    const result = await this.sendParts(command, claim);
     if (result.ok) return this.finish(command, { deliveryStatus: 'sent', platformMessageId: result.platformMessageId, deliveryError: null }, 'sent');
     if (!result.retryable || command.attempt >= this.config.delivery.attempts) return this.finish(command, { deliveryStatus: 'failed', deliveryError: result.error.slice(0, 1000) }, 'failed');
     await this.unitOfWork.run(command.context, (tx) => tx.repository(Message).update({ id: command.messageId, deliveryStatus: 'queued' }, { deliveryError: result.error.slice(0, 1000) }));
@@ -46,8 +52,22 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
     return 'retrying';
   }
 
+  /** The parts not sent yet, in order, until one fails; the result of the last one sent, or of the failure. */
+  private async sendParts(command: DeliverMessageCommand, claim: Claim): Promise<SendResult> {
+    const parts = splitText(claim.text, TEXT_LIMITS[claim.channelType]);
+    const sender = this.senders.for(claim.channelType);
+    let result: SendResult = { ok: true, platformMessageId: null };
+    for (let index = claim.partsSent; index < parts.length; index += 1) {
+      // A LINE reply token is good for one call: the first part's.
+      result = await sender.send(index === 0 ? claim : { ...claim, replyToken: undefined }, { text: parts[index], fromAgent: claim.fromAgent });
+      if (!result.ok) return result;
+      if (index < parts.length - 1) await this.unitOfWork.run(command.context, (tx) => tx.repository(Message).update({ id: command.messageId, deliveryStatus: 'queued' }, { deliveryPartsSent: index + 1 }));
+    }
+    return result;
+  }
+
   /** The target and text of the message, after taking this attempt; null when there is nothing to do; a string when it cannot be sent at all. */
-  private async claim(tx: TenantTx, command: DeliverMessageCommand): Promise<(OutboundTarget & { text: string }) | string | null> {
+  private async claim(tx: TenantTx, command: DeliverMessageCommand): Promise<Claim | string | null> {
     const taken = await tx.repository(Message).update(
       { id: command.messageId, direction: 'outbound', deliveryStatus: 'queued', deliveryAttempts: command.attempt - 1 },
       { deliveryAttempts: command.attempt, deliveryUpdatedAt: new Date() },
@@ -63,8 +83,11 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
       credentials: openCredentials(this.cipher, channel),
       settings: channel.settings,
       threadId: conversation.threadId,
-      replyToken: message.replyToken ?? undefined,
+      replyToken: message.deliveryPartsSent === 0 ? (message.replyToken ?? undefined) : undefined,
+      lastInboundAt: conversation.lastInboundAt,
       text: message.text ?? '',
+      fromAgent: message.senderType === 'agent',
+      partsSent: message.deliveryPartsSent,
     };
   }
 

@@ -1,5 +1,5 @@
 import { PlatformStub } from '../../../../../test/support/platform-stub';
-import { MessengerSender } from './messenger-sender';
+import { MESSENGER_WINDOW_MS, MessengerSender } from './messenger-sender';
 import type { OutboundTarget } from './platform-sender';
 
 describe('MessengerSender', () => {
@@ -42,5 +42,21 @@ describe('MessengerSender', () => {
     stub.respond('/v21.0/me/messages', { status: 500, body: { error: { message: 'An unexpected error has occurred.', type: 'OAuthException', code: 2 } } });
 
     expect(await sender.send(target, { text: 'Hi' })).toEqual({ ok: false, retryable: true, status: 500, error: '500 An unexpected error has occurred.' });
+  });
+
+  it("tags an agent's reply after the 24-hour window HUMAN_AGENT, and leaves the bot's and in-window replies RESPONSEs", async () => {
+    const late = new Date(Date.now() - MESSENGER_WINDOW_MS - 60_000);
+    const recent = new Date(Date.now() - 60_000);
+    stub.respond('/v21.0/me/messages', ...Array.from({ length: 4 }, () => ({ status: 200, body: { message_id: 'm_1' } })));
+    await sender.send({ ...target, lastInboundAt: late }, { text: 'Sorry for the wait', fromAgent: true });
+    await sender.send({ ...target, lastInboundAt: recent }, { text: 'Hi', fromAgent: true });
+    await sender.send({ ...target, lastInboundAt: late }, { text: 'Bot', fromAgent: false });
+    await sender.send({ ...target, lastInboundAt: null }, { text: 'Unknown', fromAgent: true });
+    expect(stub.requests.map((request) => request.body)).toEqual([
+      { recipient: { id: target.threadId }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'Sorry for the wait' } },
+      { recipient: { id: target.threadId }, messaging_type: 'RESPONSE', message: { text: 'Hi' } },
+      { recipient: { id: target.threadId }, messaging_type: 'RESPONSE', message: { text: 'Bot' } },
+      { recipient: { id: target.threadId }, messaging_type: 'RESPONSE', message: { text: 'Unknown' } },
+    ]);
   });
 });

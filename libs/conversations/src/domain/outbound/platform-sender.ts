@@ -11,10 +11,14 @@ export interface OutboundTarget {
   threadId: string;
   /** LINE: the inbound event's reply token, when still fresh; otherwise a push is sent. */
   replyToken?: string;
+  /** The customer's last message, which opens Messenger's 24-hour reply window (unknown: treated as open). */
+  lastInboundAt?: Date | null;
 }
 
 export interface OutboundContent {
   text: string;
+  /** A person's message (not the bot's): Messenger lets it out of the 24-hour window with the HUMAN_AGENT tag. */
+  fromAgent?: boolean;
 }
 
 export type SendResult =
