@@ -65,7 +65,9 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
     return chatId;
   };
   const faqHits = async (tenantId: string, id: string): Promise<number> => ((await kit.rows(tenantId, (tx) => tx.repository(Faq).findOne({ id }))) as Faq).hitCount;
-  const replyQueuedFor = async (tenantId: string, messageId: string) => (await kit.outbox(tenantId, 'conversation.reply_queued')).filter((row) => row.payload.messageId === messageId);
+  /** The texts sent to a Telegram chat through the stub, in order. */
+  const sentTo = (chatId: string): string[] =>
+    stub.requestsTo((request) => request.path.endsWith('/sendMessage') && (request.body as { chat_id?: string }).chat_id === chatId).map((request) => (request.body as { text: string }).text);
   const withLlm = async (tenant: TestTenant, apiKey: string): Promise<void> => {
     const changes: UpdateBotSettingsRequest = { llm: { baseUrl: `${stub.url}/v1`, model: 'gpt-test', apiKey } };
     await kit.execute(new UpdateBotSettingsCommand(tenant.context, changes));
@@ -83,7 +85,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
   };
 
   describe('RunBotCommand', () => {
-    it('answers from a matching FAQ: the FAQ answer with its id and score, the steps, one hit, and ReplyQueued for delivery', async () => {
+    it('answers from a matching FAQ: the FAQ answer with its id and score, the steps, one hit, sent at once', async () => {
       const { tenant, channel } = await shop();
       const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
       const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'What is the delivery time?');
@@ -104,19 +106,21 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
         fromFaq: true,
         faqId: faq.id,
         motion: 'nod',
-        deliveryStatus: 'queued',
-        deliveryAttempts: 0,
+        deliveryStatus: 'sent',
+        deliveryAttempts: 1,
       });
       expect(reply.faqScore).toBeCloseTo(1, 5);
       expect(reply.latencyMs).toBeGreaterThanOrEqual(0);
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:matched']);
       expect(reply.botSteps?.[1].detail).toMatchObject({ faqId: faq.id, threshold: 0.3 });
       expect(await faqHits(tenant.tenantId, faq.id)).toBe(1);
-      expect((await replyQueuedFor(tenant.tenantId, reply.id)).map((row) => row.payload)).toEqual([{ conversationId: question.conversationId, messageId: reply.id }]);
+      expect(sentTo(question.chatId)).toEqual(['Two to three working days.']);
+      // Sent by the bot itself: no delivery job to queue.
+      expect(await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).toEqual([]);
       expect(await kit.conversation(tenant.tenantId, question.conversationId)).toMatchObject({ messageCount: 3, status: 'open', botEnabled: true });
     });
 
-    it('greets a new conversation first, then answers; each reply queued for delivery', async () => {
+    it('greets a new conversation first, then answers, and sends them in that order', async () => {
       const { tenant, channel } = await shop();
       const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, { question: 'Do you ship to Chiang Mai?', answer: 'Yes, in three days.' }));
       const first = await kit.receive(tenant, channel, kit.newChatId(), 'Do you ship to Chiang Mai?');
@@ -125,12 +129,11 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await runBot(tenant, first)).toBe('answered');
       const [greeting, answer, ...more] = await kit.repliesTo(tenant.tenantId, first.message.id);
       expect(more).toEqual([]);
-      expect(greeting).toMatchObject({ senderType: 'bot', text: EN.greeting, motion: 'wave', fromFaq: false, faqId: null, deliveryStatus: 'queued' });
+      expect(greeting).toMatchObject({ senderType: 'bot', text: EN.greeting, motion: 'wave', fromFaq: false, faqId: null, deliveryStatus: 'sent' });
       expect(stepsOf(greeting)).toEqual(['greeting:sent']);
-      expect(answer).toMatchObject({ senderType: 'bot', text: 'Yes, in three days.', fromFaq: true, faqId: faq.id, deliveryStatus: 'queued' });
+      expect(answer).toMatchObject({ senderType: 'bot', text: 'Yes, in three days.', fromFaq: true, faqId: faq.id, deliveryStatus: 'sent' });
       expect(stepsOf(answer)).toEqual(['greeting:sent', 'hours:open', 'faq:matched']);
-      expect(await replyQueuedFor(tenant.tenantId, greeting.id)).toHaveLength(1);
-      expect(await replyQueuedFor(tenant.tenantId, answer.id)).toHaveLength(1);
+      expect(sentTo(first.chatId)).toEqual([EN.greeting, 'Yes, in three days.']);
       expect((await kit.conversation(tenant.tenantId, first.conversationId))?.messageCount).toBe(3);
     });
 
@@ -154,7 +157,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await runBot(tenant, ask)).toBe('answered');
       const [greeting, handoff] = await kit.repliesTo(tenant.tenantId, ask.message.id);
       expect(greeting.text).toBe(EN.greeting);
-      expect(handoff).toMatchObject({ text: EN.handoff, motion: 'bow', fromFaq: false, deliveryStatus: 'queued' });
+      expect(handoff).toMatchObject({ text: EN.handoff, motion: 'bow', fromFaq: false, deliveryStatus: 'sent' });
       expect(handoff.botSteps?.[1]).toEqual({ step: 'handoff', outcome: 'requested', detail: { phrase: 'talk to a person' } });
       expect(stepsOf(handoff)).toEqual(['greeting:sent', 'handoff:requested']);
       expect(await kit.conversation(tenant.tenantId, ask.conversationId)).toMatchObject({ botEnabled: false, status: 'pending' });
@@ -196,9 +199,9 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await runBot(tenant, question)).toBe('answered');
       const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
       expect(more).toEqual([]);
-      expect(reply).toMatchObject({ text: EN.fallback, motion: 'shrug', fromFaq: false, faqId: null, faqScore: null, deliveryStatus: 'queued' });
+      expect(reply).toMatchObject({ text: EN.fallback, motion: 'shrug', fromFaq: false, faqId: null, faqScore: null, deliveryStatus: 'sent' });
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'fallback:sent']);
-      expect(await replyQueuedFor(tenant.tenantId, reply.id)).toHaveLength(1);
+      expect(sentTo(question.chatId)).toEqual([EN.fallback]);
     });
 
     it("answers with the LLM's text when one is configured, giving it the conversation", async () => {
@@ -210,7 +213,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await runBot(tenant, question)).toBe('answered');
       const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
       expect(more).toEqual([]);
-      expect(reply).toMatchObject({ text: 'Yes, we accept bank transfers.', motion: 'nod', fromFaq: false, deliveryStatus: 'queued' });
+      expect(reply).toMatchObject({ text: 'Yes, we accept bank transfers.', motion: 'nod', fromFaq: false, deliveryStatus: 'sent' });
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:answered']);
       const [call, ...otherCalls] = llmCalls(key);
       expect(otherCalls).toEqual([]);
@@ -244,11 +247,11 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(outcomes.sort()).toEqual(['answered', 'skipped']);
       const stored = await kit.repliesTo(tenant.tenantId, question.message.id);
       expect(stored.map((reply) => reply.text)).toEqual([EN.greeting, 'Two to three working days.']);
-      const queued = (await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).length;
+      expect(sentTo(question.chatId)).toEqual([EN.greeting, 'Two to three working days.']);
 
       expect(await runBot(tenant, question)).toBe('skipped');
       expect((await kit.repliesTo(tenant.tenantId, question.message.id)).map((reply) => reply.id)).toEqual(stored.map((reply) => reply.id));
-      expect(await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).toHaveLength(queued);
+      expect(sentTo(question.chatId)).toHaveLength(2);
       expect(await faqHits(tenant.tenantId, faq.id)).toBe(1);
       expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(3);
     });
@@ -258,12 +261,11 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       await kit.execute(new CreateFaqCommand(tenant.context, { question: 'What is the delivery time?', answer: 'Two to three working days.' }));
       const question = await kit.receive(tenant, channel, await openChat(tenant, channel), 'What is the delivery time?');
       await kit.execute(new UpdateConversationCommand(tenant.owner.context, tenant.owner.caller, question.conversationId, { botEnabled: false }, undefined));
-      const queuedBefore = (await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).length;
       const before = await kit.conversation(tenant.tenantId, question.conversationId);
 
       expect(await runBot(tenant, question)).toBe('skipped');
       expect(await kit.repliesTo(tenant.tenantId, question.message.id)).toEqual([]);
-      expect(await kit.outbox(tenant.tenantId, 'conversation.reply_queued')).toHaveLength(queuedBefore);
+      expect(sentTo(question.chatId)).toEqual([]);
       expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(before?.messageCount);
     });
 
@@ -278,7 +280,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await runBot(tenant, question)).toBe('answered');
       const [reply, ...more] = await kit.repliesTo(tenant.tenantId, question.message.id);
       expect(more).toEqual([]);
-      expect(reply).toMatchObject({ text: 'Seat covers for Toyota Camry (2018–2024): 4,500.00 THB.', motion: 'point', fromFaq: false, deliveryStatus: 'queued' });
+      expect(reply).toMatchObject({ text: 'Seat covers for Toyota Camry (2018–2024): 4,500.00 THB.', motion: 'point', fromFaq: false, deliveryStatus: 'sent' });
       expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:quoted']);
       expect(reply.botSteps?.[2].detail).toEqual({ categoryId: covers, modelId: camry, totalMinor: 450000 });
       expect((await lead()).quoteRequestedAt).toBeInstanceOf(Date);

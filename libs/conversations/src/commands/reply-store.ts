@@ -16,11 +16,14 @@ export interface ReplyFields {
   faqScore?: number | null;
   motion?: string | null;
   botSteps?: BotStep[] | null;
+  /** The caller sends it itself once the transaction commits (the bot, in the worker): no ReplyQueued, no queue hop. */
+  deliveredByCaller?: boolean;
 }
 
 /**
- * Stores an outbound reply and queues its delivery (ReplyQueued → the worker sends it). The web
- * widget has nothing to push to: its replies are `sent` as soon as stored, and the widget polls.
+ * Stores an outbound reply and queues its delivery (ReplyQueued → the worker sends it), unless the
+ * caller sends it itself (should it never, the stuck-delivery sweep sends it). The web widget has
+ * nothing to push to: its replies are `sent` as soon as stored, and the widget polls.
  */
 export async function storeReply(tx: TenantTx, conversation: Conversation, web: boolean, fields: ReplyFields, at = new Date()): Promise<Message> {
   const message = newMessage(tx.tenantId, conversation, {
@@ -43,6 +46,6 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
   });
   await tx.repository(Message).insert(message);
   await countMessage(tx, conversation, at, false);
-  if (!web) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id }));
+  if (!web && fields.deliveredByCaller !== true) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id }));
   return message;
 }

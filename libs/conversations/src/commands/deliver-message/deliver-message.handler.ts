@@ -77,7 +77,9 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
     const [message] = await tx.repository(Message).find({ where: { id: command.messageId }, relations: { conversation: { channel: true } } });
     const conversation = message.conversation as Conversation;
     const channel = conversation.channel as Channel;
-    if (channel.deletedAt !== null || channel.type === 'web') return channel.deletedAt !== null ? 'The channel was removed' : null;
+    if (channel.deletedAt !== null) return 'The channel was removed';
+    // Widget replies are stored as sent (read by polling) and never queued.
+    if (channel.type === 'web') throw new Error(`Message ${message.id} of web channel ${channel.id} was queued for delivery`);
     return {
       channelType: channel.type,
       credentials: openCredentials(this.cipher, channel),

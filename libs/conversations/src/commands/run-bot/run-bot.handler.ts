@@ -7,6 +7,7 @@ import { handoffPhrase, isStartCommand, MOTIONS, pendingQuoteAt, QUOTE_TEXTS } f
 import { Channel } from '../../domain/channel.entity';
 import { Conversation, PendingQuote } from '../../domain/conversation.entity';
 import { BotStep, Message } from '../../domain/message.entity';
+import { DeliverMessageCommand } from '../deliver-message/deliver-message.command';
 import { storeReply } from '../reply-store';
 import { BotOutcome, RunBotCommand } from './run-bot.command';
 
@@ -43,6 +44,7 @@ interface Plan {
  * match above the tenant's threshold, the catalogue's quote, the LLM, and the fallback (the
  * out-of-hours text when closed). Every step is recorded on the reply. Runs at most once per
  * customer message: the reply is stored only if the bot has not answered it yet and is still on.
+ * The replies are then sent at once, as delivery's first attempt (its retries are queued jobs).
  */
 @CommandHandler(RunBotCommand)
 export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome> {
@@ -53,22 +55,31 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
   ) {}
 
   async execute(command: RunBotCommand): Promise<BotOutcome> {
+    const replies = await this.answer(command);
+    if (replies === null) return 'skipped';
+    // Sent here, in order, rather than through a queued job each: the greeting reaches the customer before the answer.
+    for (const messageId of replies) await this.commandBus.execute(new DeliverMessageCommand(command.context, messageId, 1));
+    return 'answered';
+  }
+
+  /** Decides and stores the replies; the ones to send (none on the web widget), or null when the bot had nothing to do. */
+  private async answer(command: RunBotCommand): Promise<string[] | null> {
     // Most answers need no LLM: deciding and storing then share one transaction (the conversation locked throughout).
-    const first = await this.unitOfWork.run(command.context, async (tx): Promise<BotOutcome | Plan> => {
+    const first = await this.unitOfWork.run(command.context, async (tx): Promise<string[] | Plan | null> => {
       const plan = await this.plan(tx, command);
-      if (plan === null) return 'skipped';
+      if (plan === null) return null;
       if (plan.llm !== null) return plan;
       if (plan.answer === null) this.fallBack(plan);
       return this.store(tx, command.context, plan);
     });
-    if (typeof first === 'string') return first;
+    if (first === null || Array.isArray(first)) return first;
     const plan = first;
     this.applyLlm(plan, await this.queryBus.execute(new AskLlmQuery(command.context, { purpose: 'reply', ...(plan.llm as NonNullable<Plan['llm']>) })));
     if (plan.answer === null) this.fallBack(plan);
     // The LLM ran outside any transaction: the conversation is locked and checked again before storing.
     return this.unitOfWork.run(command.context, async (tx) => {
       const conversation = await tx.repository(Conversation).lockOne({ id: plan.conversation.id });
-      if (conversation === null || !conversation.botEnabled || (await this.answered(tx, plan.question))) return 'skipped';
+      if (conversation === null || !conversation.botEnabled || (await this.answered(tx, plan.question))) return null;
       return this.store(tx, command.context, { ...plan, conversation });
     });
   }
@@ -155,20 +166,21 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     plan.steps.push({ step: closed ? 'out_of_hours' : 'fallback', outcome: 'sent' });
   }
 
-  /** Stores the replies of a plan whose conversation this transaction holds locked. */
-  private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<BotOutcome> {
+  /** Stores the replies of a plan whose conversation this transaction holds locked; the ids of those to send, in order. */
+  private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<string[]> {
     const { conversation, web, question: replyTo } = plan;
+    const stored: Message[] = [];
     if (plan.greeting !== null) {
-      await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text: plan.greeting, replyTo, motion: MOTIONS.greeting, botSteps: plan.answer === null ? plan.steps : [plan.steps[0]] });
+      stored.push(await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text: plan.greeting, replyTo, motion: MOTIONS.greeting, botSteps: plan.answer === null ? plan.steps : [plan.steps[0]], deliveredByCaller: true }));
     }
     if (plan.answer !== null) {
       const { text, motion, fromFaq, faqId, faqScore } = plan.answer;
-      await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text, replyTo, motion, fromFaq, faqId, faqScore, botSteps: plan.steps });
+      stored.push(await storeReply(tx, conversation, web, { senderType: 'bot', senderId: null, text, replyTo, motion, fromFaq, faqId, faqScore, botSteps: plan.steps, deliveredByCaller: true }));
     }
     if (plan.answer?.faqId !== undefined) await this.commandBus.execute(new RecordFaqHitCommand(context, plan.answer.faqId));
     if (plan.quoteRequested && conversation.leadId !== null) await this.commandBus.execute(new RecordQuoteRequestedCommand(context, conversation.leadId));
     if (plan.handoff) await tx.repository(Conversation).update({ id: conversation.id }, { botEnabled: false, status: 'pending', version: () => 'version + 1', updatedAt: new Date() });
     if (plan.pendingQuote !== undefined && (plan.pendingQuote !== null || conversation.pendingQuote !== null)) await tx.repository(Conversation).update({ id: conversation.id }, { pendingQuote: plan.pendingQuote });
-    return 'answered';
+    return web ? [] : stored.map((message) => message.id);
   }
 }
