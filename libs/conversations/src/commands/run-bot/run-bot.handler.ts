@@ -84,17 +84,26 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     });
   }
 
+  /**
+   * The customer's message with its conversation and channel, in one statement; the conversation
+   * locked: a retried or duplicated job, or an agent taking over, waits for this turn and then finds it done.
+   */
+  private lockQuestion(tx: TenantTx, messageId: string): Promise<Message | null> {
+    const query = tx.repository(Message).scopedQuery('m').innerJoinAndSelect('m.conversation', 'c').innerJoinAndSelect('c.channel', 'ch').andWhere('m.id = :messageId', { messageId });
+    if (tx.manager.connection.options.type === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
+    return query.getOne();
+  }
+
   private answered(tx: TenantTx, question: Message): Promise<boolean> {
     return tx.repository(Message).exists({ replyToId: question.id, senderType: 'bot' });
   }
 
   private async plan(tx: TenantTx, command: RunBotCommand): Promise<Plan | null> {
-    const question = await tx.repository(Message).findOne({ id: command.messageId });
+    const question = await this.lockQuestion(tx, command.messageId);
     if (question === null || question.direction !== 'inbound') return null;
-    // Locked: a retried or duplicated job, or an agent taking over, waits for this turn and then finds it done.
-    const conversation = await tx.repository(Conversation).lockOne({ id: question.conversationId });
-    if (conversation === null || !conversation.botEnabled || (await this.answered(tx, question))) return null;
-    const channel = (await tx.repository(Channel).findOne({ id: conversation.channelId })) as Channel;
+    const conversation = question.conversation as Conversation;
+    const channel = conversation.channel as Channel;
+    if (!conversation.botEnabled || (await this.answered(tx, question))) return null;
     const profile = await this.queryBus.execute(new GetBotProfileQuery(tx.context, conversation.locale, question.createdAt));
     const plan: Plan = { question, conversation, web: channel.type === 'web', profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
     const start = isStartCommand(question.text);
