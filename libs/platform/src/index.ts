@@ -63,3 +63,4 @@ export * from './http/route-cors';
 export * from './auth/caller';
 export * from './cache/ttl-cache';
 export * from './text/like-pattern';
+export * from './concurrency/keyed-batcher';

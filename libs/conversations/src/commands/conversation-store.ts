@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { OpenChatLeadCommand } from '@saler/crm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { newId, TenantTx } from '@saler/platform';
 import { Channel } from '../domain/channel.entity';
 import { Conversation } from '../domain/conversation.entity';
@@ -12,11 +13,7 @@ export async function loadConversation(tx: TenantTx, id: string): Promise<Conver
   return conversation;
 }
 
-/**
- * The conversation of a thread on a channel, or a new one: a new thread also gets its CRM contact
- * (found by the platform identity, or created with it) and a new lead, through the CRM's command in
- * this same unit of work.
- */
+/** The conversation of a thread on a channel, locked, or a new one with no message counted yet. */
 export async function findOrOpenConversation(
   tx: TenantTx,
   commandBus: CommandBus,
@@ -28,6 +25,15 @@ export async function findOrOpenConversation(
   // Locked: messages of one conversation are counted one at a time.
   const existing = await tx.repository(Conversation).lockOne({ channelId: channel.id, threadId });
   if (existing !== null) return { conversation: existing, created: false };
+  return { conversation: await openConversation(tx, commandBus, channel, threadId, sender, at, 0), created: true };
+}
+
+/**
+ * A new conversation of a thread, with `inbound` customer messages already counted. A new thread also
+ * gets its CRM contact (found by the platform identity, or created with it) and a new lead, through
+ * the CRM's command in this same unit of work.
+ */
+export async function openConversation(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, threadId: string, sender: InboundSender, at: Date, inbound: number): Promise<Conversation> {
   const name = sender.name ?? sender.username ?? null;
   const lead = await commandBus.execute(
     new OpenChatLeadCommand(tx.context, {
@@ -50,9 +56,9 @@ export async function findOrOpenConversation(
     botEnabled: true,
     assigneeId: null,
     locale: sender.locale ?? null,
-    messageCount: 0,
+    messageCount: inbound,
     lastMessageAt: at,
-    lastInboundAt: null,
+    lastInboundAt: inbound > 0 ? at : null,
     firstResponseAt: null,
     firstResponseMs: null,
     summary: null,
@@ -63,18 +69,37 @@ export async function findOrOpenConversation(
     updatedAt: at,
   };
   await tx.repository(Conversation).insert(conversation);
-  return { conversation, created: true };
+  return conversation;
 }
 
-/** Counts a new message on its conversation; a customer writing again reopens a resolved conversation. The version (ETag) is the editable fields', so a message leaves it alone. */
-export async function countMessage(tx: TenantTx, conversation: Conversation, at: Date, inbound: boolean): Promise<void> {
-  await tx.repository(Conversation).update(
-    { id: conversation.id },
-    {
-      messageCount: () => 'message_count + 1',
-      lastMessageAt: at,
-      ...(inbound ? { lastInboundAt: at, ...(conversation.status === 'resolved' ? { status: 'open' as const } : {}) } : {}),
-      updatedAt: at,
-    },
-  );
+/**
+ * `count` new messages on a conversation; a customer writing again reopens a resolved conversation.
+ * The version (ETag) is the editable fields', so a message leaves it alone.
+ */
+function counted(at: Date, inbound: boolean, count = 1): QueryDeepPartialEntity<Conversation> {
+  return {
+    messageCount: () => `message_count + ${count}`,
+    lastMessageAt: at,
+    ...(inbound ? { lastInboundAt: at, status: () => `CASE WHEN status = 'resolved' THEN 'open' ELSE status END` } : {}),
+    updatedAt: at,
+  };
+}
+
+export async function countMessage(tx: TenantTx, conversation: Pick<Conversation, 'id'>, at: Date, inbound: boolean): Promise<void> {
+  await tx.repository(Conversation).update({ id: conversation.id }, counted(at, inbound));
+}
+
+/**
+ * Counts customer messages (thread → how many) on the threads' conversations of a channel, one
+ * statement per distinct count (usually one), without reading them first; returns the conversations
+ * found. A thread not among them has no conversation yet.
+ */
+export async function countInbound(tx: TenantTx, channelId: string, perThread: Map<string, number>, at: Date): Promise<Pick<Conversation, 'id' | 'threadId' | 'contactId'>[]> {
+  const threadsByCount = new Map<number, string[]>();
+  for (const [threadId, count] of perThread) threadsByCount.set(count, [...(threadsByCount.get(count) ?? []), threadId]);
+  const found: Pick<Conversation, 'id' | 'threadId' | 'contactId'>[] = [];
+  for (const [count, threadIds] of threadsByCount) {
+    found.push(...(await tx.repository(Conversation).updateReturning({ channelId, threadId: threadIds }, counted(at, true, count), ['id', 'threadId', 'contactId'])));
+  }
+  return found;
 }

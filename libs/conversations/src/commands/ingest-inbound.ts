@@ -1,13 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { In, LessThanOrEqual } from 'typeorm';
-import { newId, TenantTx } from '@saler/platform';
+import { newId, TenantContext, TenantTx } from '@saler/platform';
 import { Channel } from '../domain/channel.entity';
 import { Conversation } from '../domain/conversation.entity';
 import { InboundEvent } from '../domain/inbound-event.entity';
 import { DeliveryStatus, Message } from '../domain/message.entity';
-import type { InboundFollowItem, InboundItem, InboundMessageItem, InboundStatusItem } from '../domain/webhooks/inbound-item';
+import type { InboundFollowItem, InboundIgnoredItem, InboundItem, InboundMessageItem, InboundStatusItem } from '../domain/webhooks/inbound-item';
 import { MessageReceived } from '../events/message-received.event';
-import { countMessage, findOrOpenConversation } from './conversation-store';
+import { countInbound, openConversation } from './conversation-store';
 import { newMessage } from './message-factory';
 
 export interface IngestCounts {
@@ -15,6 +15,12 @@ export interface IngestCounts {
   duplicates: number;
   statuses: number;
   ignored: number;
+}
+
+/** What one webhook delivery (or widget post) brought, in its own context. */
+export interface Delivery {
+  context: TenantContext;
+  items: InboundItem[];
 }
 
 /** A status only moves forward; `failed` can replace only queued or sent. */
@@ -25,45 +31,57 @@ const EARLIER_STATUSES: Record<InboundStatusItem['status'], DeliveryStatus[]> = 
   failed: ['queued', 'sent'],
 };
 
-/** Takes an event once: false when this channel already took an event with this key. */
-function firstTime(tx: TenantTx, channelId: string, eventKey: string, at: Date): Promise<boolean> {
-  return tx.repository(InboundEvent).insertIfAbsent({ id: newId(), channelId, eventKey, receivedAt: at });
+/** A customer's message or follow taken in, with the context of the delivery that brought it. */
+interface Received {
+  item: InboundMessageItem | InboundFollowItem;
+  context: TenantContext;
 }
 
-async function storeInbound(
-  tx: TenantTx,
-  commandBus: CommandBus,
-  channel: Pick<Channel, 'id' | 'type'>,
-  item: InboundMessageItem | InboundFollowItem,
-  at: Date,
-): Promise<Message | null> {
-  const follow = item.kind !== 'message';
-  const { conversation, created } = await findOrOpenConversationFor(tx, commandBus, channel, item, at);
-  if (conversation === null) return null;
-  const message = newMessage(tx.tenantId, conversation, {
-    direction: 'inbound',
-    senderType: 'contact',
-    senderId: conversation.contactId,
-    contentType: follow ? 'event' : item.contentType,
-    text: follow ? item.kind : item.text,
-    attachments: follow ? [] : item.attachments,
-    platformMessageId: follow ? null : item.platformMessageId,
-    platformSentAt: follow ? item.at : item.sentAt,
-    replyToken: follow ? null : (item.replyToken ?? null),
-    createdAt: at,
+/**
+ * Stores customers' messages and follows, in order: the conversations of known threads are counted in
+ * one statement (no read first), those of new threads opened with their contact and lead, the
+ * messages inserted in one statement, each with its MessageReceived. Returns whether each was stored:
+ * an unfollow of a thread we never saw opens nothing.
+ */
+async function storeInbound(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, received: Received[], at: Date): Promise<boolean[]> {
+  if (received.length === 0) return [];
+  const perThread = new Map<string, number>();
+  for (const { item } of received) perThread.set(item.threadId, (perThread.get(item.threadId) ?? 0) + 1);
+  const conversations = new Map<string, Pick<Conversation, 'id' | 'contactId'>>((await countInbound(tx, channel.id, perThread, at)).map((found) => [found.threadId, found]));
+  const toOpen = new Map<string, InboundMessageItem | InboundFollowItem>();
+  const perNewThread = new Map<string, number>();
+  const stored = received.map(({ item }) => {
+    if (conversations.has(item.threadId)) return true;
+    if (!toOpen.has(item.threadId)) {
+      if (item.kind === 'unfollow') return false;
+      toOpen.set(item.threadId, item);
+    }
+    perNewThread.set(item.threadId, (perNewThread.get(item.threadId) ?? 0) + 1);
+    return true;
   });
-  await tx.repository(Message).insert(message);
-  await countMessage(tx, conversation, at, true);
-  tx.publish(new MessageReceived(tx.context, { conversationId: conversation.id, messageId: message.id, newConversation: created }));
-  return message;
-}
-
-/** An unfollow of a thread we never saw opens nothing. */
-function findOrOpenConversationFor(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, item: InboundMessageItem | InboundFollowItem, at: Date) {
-  if (item.kind === 'unfollow') {
-    return tx.repository(Conversation).lockOne({ channelId: channel.id, threadId: item.threadId }).then((conversation) => ({ conversation, created: false }));
-  }
-  return findOrOpenConversation(tx, commandBus, channel, item.threadId, item.sender, at);
+  for (const [threadId, item] of toOpen) conversations.set(threadId, await openConversation(tx, commandBus, channel, threadId, item.sender, at, perNewThread.get(threadId) as number));
+  const messages = received.flatMap(({ item, context }, index) => {
+    if (!stored[index]) return [];
+    const conversation = conversations.get(item.threadId) as Pick<Conversation, 'id' | 'contactId'>;
+    const follow = item.kind !== 'message';
+    const message = newMessage(tx.tenantId, { id: conversation.id, channelId: channel.id }, {
+      direction: 'inbound',
+      senderType: 'contact',
+      senderId: conversation.contactId,
+      contentType: follow ? 'event' : item.contentType,
+      text: follow ? item.kind : item.text,
+      attachments: follow ? [] : item.attachments,
+      platformMessageId: follow ? null : item.platformMessageId,
+      platformSentAt: follow ? item.at : item.sentAt,
+      replyToken: follow ? null : (item.replyToken ?? null),
+      createdAt: at,
+    });
+    // A new conversation is new to its first message only (the bot greets once).
+    tx.publish(new MessageReceived(context, { conversationId: conversation.id, messageId: message.id, newConversation: toOpen.delete(item.threadId) }));
+    return [message];
+  });
+  await tx.repository(Message).insertBulk(messages);
+  return stored;
 }
 
 /** A platform's delivery report on messages we sent: by their id (WhatsApp), or everything up to a watermark in the thread (Messenger). */
@@ -85,20 +103,37 @@ async function applyStatus(tx: TenantTx, channelId: string, item: InboundStatusI
  * (opening the conversation, contact and lead when new), follows, and delivery statuses.
  */
 export async function ingestInbound(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, items: InboundItem[], at = new Date()): Promise<IngestCounts> {
-  const counts: IngestCounts = { stored: 0, duplicates: 0, statuses: 0, ignored: 0 };
-  for (const item of items) {
-    if (item.kind === 'ignored') {
-      counts.ignored++;
-    } else if (!(await firstTime(tx, channel.id, item.eventKey, at))) {
-      counts.duplicates++;
+  const [counts] = await ingestDeliveries(tx, commandBus, channel, [{ context: tx.context, items }], at);
+  return counts;
+}
+
+/**
+ * ingestInbound() for several deliveries to one channel in one unit of work, in a few statements
+ * whatever their number: every event id taken in one, the conversations counted in one, the messages
+ * inserted in one. Counts per delivery.
+ */
+export async function ingestDeliveries(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, deliveries: Delivery[], at = new Date()): Promise<IngestCounts[]> {
+  const counts = deliveries.map((): IngestCounts => ({ stored: 0, duplicates: 0, statuses: 0, ignored: 0 }));
+  const taken: { item: Exclude<InboundItem, InboundIgnoredItem>; context: TenantContext; counts: IngestCounts }[] = [];
+  deliveries.forEach(({ context, items }, index) => {
+    for (const item of items) {
+      if (item.kind === 'ignored') counts[index].ignored++;
+      else taken.push({ item, context, counts: counts[index] });
+    }
+  });
+  const firstTime = await tx.repository(InboundEvent).insertEachIfAbsent(taken.map(({ item }) => ({ id: newId(), channelId: channel.id, eventKey: item.eventKey, receivedAt: at })));
+  const received: (Received & { counts: IngestCounts })[] = [];
+  for (const [index, { item, context, counts: of }] of taken.entries()) {
+    if (!firstTime[index]) {
+      of.duplicates++;
     } else if (item.kind === 'status') {
       await applyStatus(tx, channel.id, item, at);
-      counts.statuses++;
-    } else if ((await storeInbound(tx, commandBus, channel, item, at)) !== null) {
-      counts.stored++;
+      of.statuses++;
     } else {
-      counts.ignored++;
+      received.push({ item, context, counts: of });
     }
   }
+  const stored = await storeInbound(tx, commandBus, channel, received, at);
+  received.forEach(({ counts: of }, index) => (stored[index] ? of.stored++ : of.ignored++));
   return counts;
 }

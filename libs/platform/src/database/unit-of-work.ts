@@ -3,7 +3,6 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { RequestContextStore } from '../context/request-context';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TenantContext } from '../context/tenant-context';
 import { DomainEvent } from '../outbox/domain-event';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
@@ -80,7 +79,7 @@ export class TenantTx extends GlobalTx {
       occurredAt: event.occurredAt,
       publishedAt: null,
     }));
-    await this.manager.getRepository(OutboxMessage).insert(rows as QueryDeepPartialEntity<OutboxMessage>[]);
+    await this.repository(OutboxMessage).insertBulk(rows);
     return rows.length;
   }
 }

@@ -1,20 +1,58 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CredentialCipher, isUniqueViolation, ProblemException, TenantTx, UnitOfWork } from '@saler/platform';
-import { MalformedWebhookError } from '../../domain/webhooks/inbound-item';
-import { WEBHOOK_PLATFORMS } from '../../domain/webhooks/webhook-platforms';
+import { CredentialCipher, isUniqueViolation, KeyedBatcher, ProblemException, TenantTx, TtlCache, UnitOfWork } from '@saler/platform';
+import { Channel } from '../../domain/channel.entity';
+import { notFound } from '../../domain/conversation-problems';
+import { InboundItem, MalformedWebhookError } from '../../domain/webhooks/inbound-item';
+import { WEBHOOK_PLATFORMS, WebhookType } from '../../domain/webhooks/webhook-platforms';
 import { loadChannelOfType, openCredentials } from '../channel-store';
-import { IngestCounts, ingestInbound } from '../ingest-inbound';
+import { IngestCounts, ingestDeliveries, ingestInbound } from '../ingest-inbound';
 import { ReceiveWebhookCommand } from './receive-webhook.command';
 
+/** Requests of one channel stored in one transaction at most. */
+const MAX_BATCH = 64;
+
+interface OpenedChannel {
+  channel: Channel;
+  credentials: Record<string, string>;
+}
+
+/** A request whose signature held with the cached credentials, parsed. */
+interface Receipt {
+  command: ReceiveWebhookCommand;
+  version: number;
+  items: InboundItem[];
+}
+
+class StaleChannelError extends Error {}
+
+function parse(type: WebhookType, body: unknown, credentials: Record<string, string>): InboundItem[] {
+  try {
+    return WEBHOOK_PLATFORMS[type].parse(body, credentials);
+  } catch (error) {
+    if (error instanceof MalformedWebhookError) throw new ProblemException(HttpStatus.BAD_REQUEST, 'malformed-webhook', error.message);
+    throw error;
+  }
+}
+
 /**
- * The whole request path of a webhook, in one transaction of the channel's tenant: the signature is
- * checked on the raw bytes with the channel's own secret; then every event is taken once. A bad
- * signature stores nothing and leaves only a security entry in the audit log. The bot runs later, in
- * the worker, from the outbox event.
+ * The whole request path of a webhook: the signature is checked on the raw bytes with the channel's
+ * own secret; then every event is taken once. A bad signature stores nothing and leaves only a
+ * security entry in the audit log. The bot runs later, in the worker, from the outbox event.
+ *
+ * The channel and its opened credentials are cached per process; concurrent requests of a channel
+ * are stored together, in one transaction of its tenant that first checks the cached channel is
+ * still the channel's current version (a rotated secret or a removed channel is seen at once). When
+ * that transaction fails (a race on a new customer, a channel changed meanwhile), nothing of it was
+ * stored: each of its requests is then received alone, as is a request the cached credentials refuse.
+ * Each MessageReceived carries its own request's context; the transaction, and so what the CRM records
+ * while opening a new customer's lead, is the first request's.
  */
 @CommandHandler(ReceiveWebhookCommand)
 export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookCommand, IngestCounts> {
+  private readonly channels = new TtlCache<OpenedChannel>(30_000);
+  private readonly batcher = new KeyedBatcher<Receipt, IngestCounts>(MAX_BATCH, (receipts) => this.receiveTogether(receipts));
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly commandBus: CommandBus,
@@ -22,6 +60,32 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   ) {}
 
   async execute(command: ReceiveWebhookCommand): Promise<IngestCounts> {
+    const { channel, credentials } = await this.channels.get(command.channelId, () => this.unitOfWork.run(command.context, (tx) => this.openChannel(tx, command)));
+    if (channel.type !== command.type) throw notFound('channel');
+    if (!WEBHOOK_PLATFORMS[command.type].verify(command.request, credentials)) {
+      this.channels.forget(command.channelId);
+      return this.receiveAlone(command);
+    }
+    return this.batcher.submit(command.channelId, { command, version: channel.version, items: parse(command.type, command.request.body, credentials) });
+  }
+
+  private async receiveTogether(receipts: Receipt[]): Promise<PromiseSettledResult<IngestCounts>[]> {
+    const [{ command }] = receipts;
+    try {
+      const counts = await this.unitOfWork.run(command.context, async (tx) => {
+        const channel = await loadChannelOfType(tx, command.channelId, command.type);
+        if (receipts.some(({ version }) => version !== channel.version)) throw new StaleChannelError();
+        return ingestDeliveries(tx, this.commandBus, channel, receipts.map((receipt) => ({ context: receipt.command.context, items: receipt.items })));
+      });
+      return counts.map((value) => ({ status: 'fulfilled', value }));
+    } catch {
+      this.channels.forget(command.channelId);
+      return Promise.allSettled(receipts.map((receipt) => this.receiveAlone(receipt.command)));
+    }
+  }
+
+  /** One request in a transaction of its own, on the channel as it is now. */
+  private async receiveAlone(command: ReceiveWebhookCommand): Promise<IngestCounts> {
     const outcome = await this.receiveRetryingRaces(command);
     if (outcome === 'rejected') {
       await this.unitOfWork.run(command.context, async (tx) =>
@@ -43,17 +107,13 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   }
 
   private async receive(tx: TenantTx, command: ReceiveWebhookCommand): Promise<IngestCounts | 'rejected'> {
+    const { channel, credentials } = await this.openChannel(tx, command);
+    if (!WEBHOOK_PLATFORMS[command.type].verify(command.request, credentials)) return 'rejected';
+    return ingestInbound(tx, this.commandBus, channel, parse(command.type, command.request.body, credentials));
+  }
+
+  private async openChannel(tx: TenantTx, command: ReceiveWebhookCommand): Promise<OpenedChannel> {
     const channel = await loadChannelOfType(tx, command.channelId, command.type);
-    const platform = WEBHOOK_PLATFORMS[command.type];
-    const credentials = openCredentials(this.cipher, channel);
-    if (!platform.verify(command.request, credentials)) return 'rejected';
-    let items;
-    try {
-      items = platform.parse(command.request.body, credentials);
-    } catch (error) {
-      if (error instanceof MalformedWebhookError) throw new ProblemException(HttpStatus.BAD_REQUEST, 'malformed-webhook', error.message);
-      throw error;
-    }
-    return ingestInbound(tx, this.commandBus, channel, items);
+    return { channel, credentials: openCredentials(this.cipher, channel) };
   }
 }
