@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { isUniqueViolation, newId, TenantTx } from '@saler/platform';
+import { isUniqueViolation, newId, TenantTx, ValidationProblem } from '@saler/platform';
 import { BodyType } from '../domain/body-type.entity';
 import { Brand } from '../domain/brand.entity';
 import { fieldProblem, nameTaken, notFound } from '../domain/catalog-problems';
@@ -27,10 +27,15 @@ export async function load<E extends Brand | Model | BodyType | ProductCategory 
   return row;
 }
 
+/** The 400 naming the field of the body whose id this tenant has no record of. */
+export function unknownReference(target: Loadable, field: string): ValidationProblem {
+  return fieldProblem(field, `No such ${WHAT.get(target) ?? 'record'} in this tenant`);
+}
+
 /** A record named in the body: 400 naming the field when this tenant has none with that id. */
 export async function reference<E extends Brand | Model | BodyType | ProductCategory | ProductOption>(tx: TenantTx, target: new () => E, id: string, field: string): Promise<E> {
   const row = await tx.repository(target).findOne({ id } as never);
-  if (row === null) throw fieldProblem(field, `No such ${WHAT.get(target as Loadable) ?? 'record'} in this tenant`);
+  if (row === null) throw unknownReference(target as Loadable, field);
   return row;
 }
 
@@ -91,13 +96,6 @@ export function modelsWithNames(tx: TenantTx, ids: string[]): Promise<Model[]> {
 export function viewOf(model: Model): ModelView {
   if (model.brand === undefined || model.bodyType === undefined) throw new Error(`viewOf: model ${model.id} was loaded without its brand and body type`);
   return toModelView(model, model.brand, model.bodyType);
-}
-
-/** A model named in the body, with its brand and body type (one query): 400 naming the field when this tenant has none with that id. */
-export async function referenceModel(tx: TenantTx, id: string, field: string): Promise<Model> {
-  const [model] = await modelsWithNames(tx, [id]);
-  if (model === undefined) throw fieldProblem(field, 'No such model in this tenant');
-  return model;
 }
 
 export async function modelView(tx: TenantTx, id: string): Promise<ModelView> {
