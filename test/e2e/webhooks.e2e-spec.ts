@@ -243,7 +243,7 @@ describe('webhooks and the web widget (black box, SQLite)', () => {
       expect(await rejections(channel.id)).toEqual([]);
     });
 
-    it('refuses a wrong or missing signature with 401, stores nothing and audits a security event', async () => {
+    it('refuses a wrong or missing signature with 401, stores nothing and audits a security event (once a minute per channel, counting the others)', async () => {
       const channel = await channelFor(platform);
       const body = fixture(platform.fixture);
       const refused = await problem(await deliver(platform.type, channel.id, body, platform.forge(body)), 401);
@@ -253,9 +253,9 @@ describe('webhooks and the web widget (black box, SQLite)', () => {
       const [name] = Object.keys(platform.sign(body));
       await problem(await deliver(platform.type, channel.id, body, { [name]: '' }), 401);
       expect(await conversationsOf(channel.id)).toEqual([]);
-      const audited = await rejections(channel.id);
-      expect(audited).toHaveLength(3);
-      for (const entry of audited) expect(entry).toMatchObject({ action: 'security.webhook_signature_rejected', entityType: 'channel', entityId: channel.id, after: { platform: platform.type } });
+      expect(await rejections(channel.id)).toEqual([
+        expect.objectContaining({ action: 'security.webhook_signature_rejected', entityType: 'channel', entityId: channel.id, after: { platform: platform.type, notAuditedSinceLastEntry: 0 } }),
+      ]);
       // Nothing was taken, so the real delivery afterwards is stored, not a duplicate.
       expect(await accepted(await deliver(platform.type, channel.id, body, platform.sign(body)))).toEqual({ ...COUNTS, stored: 1 });
     });

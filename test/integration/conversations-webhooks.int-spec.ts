@@ -100,6 +100,18 @@ describe(`conversations: webhook receipt (${process.env.TEST_DB_DRIVER})`, () =>
     expect(await webhook(chatId, { on: rotating, secret: secretToken }).send()).toMatchObject({ stored: 1 });
   });
 
+  it('audits a flood of forged requests to a cached channel once, refusing each, and still takes the genuine ones', async () => {
+    const flooded = await kit.telegramChannel(tenant);
+    const chatId = kit.newChatId();
+    expect(await webhook(chatId, { on: flooded }).send()).toMatchObject({ stored: 1 });
+    const forged = await Promise.allSettled(Array.from({ length: 25 }, () => webhook(chatId, { on: flooded, secret: 'guessed' }).send()));
+    expect(forged.map((result) => (result.status === 'rejected' ? (result.reason as { slug?: string }).slug : 'stored'))).toEqual(Array.from({ length: 25 }, () => 'invalid-signature'));
+    const audit = await kit.query<AuditLogPage>(new ListAuditLogsQuery(tenant.owner.context, { action: 'security.webhook_signature_rejected' }, 100));
+    expect(audit.data.filter((entry) => entry.entityId === flooded.id).map((entry) => entry.after)).toEqual([{ platform: 'telegram', notAuditedSinceLastEntry: 0 }]);
+    expect(await webhook(chatId, { on: flooded }).send()).toMatchObject({ stored: 1 });
+    expect((await conversationOf(chatId, flooded))[0].messageCount).toBe(2);
+  });
+
   it('answers 404 for a channel removed after it was cached, storing nothing', async () => {
     const removed = await kit.telegramChannel(tenant);
     const chatId = kit.newChatId();

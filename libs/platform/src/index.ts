@@ -64,3 +64,4 @@ export * from './auth/caller';
 export * from './cache/ttl-cache';
 export * from './text/like-pattern';
 export * from './concurrency/keyed-batcher';
+export * from './concurrency/window-gate';

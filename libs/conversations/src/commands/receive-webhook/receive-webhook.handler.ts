@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CredentialCipher, isUniqueViolation, KeyedBatcher, ProblemException, TenantTx, TtlCache, UnitOfWork } from '@saler/platform';
+import { CredentialCipher, isUniqueViolation, KeyedBatcher, ProblemException, TenantTx, TtlCache, UnitOfWork, WindowGate } from '@saler/platform';
 import { Channel } from '../../domain/channel.entity';
 import { notFound } from '../../domain/conversation-problems';
 import { InboundItem, MalformedWebhookError } from '../../domain/webhooks/inbound-item';
@@ -11,6 +11,10 @@ import { ReceiveWebhookCommand } from './receive-webhook.command';
 
 /** Requests of one channel stored in one transaction at most. */
 const MAX_BATCH = 64;
+/** A request the cached credentials refuse reloads the channel at most this often (a rotated secret is seen within it; a flood of bad signatures costs no query). */
+const RELOAD_AFTER_REFUSAL_MS = 1000;
+/** A channel's refused requests are audited once per this window and process, with how many were not since the last entry. */
+const REFUSAL_AUDIT_WINDOW_MS = 60_000;
 
 interface OpenedChannel {
   channel: Channel;
@@ -38,7 +42,9 @@ function parse(type: WebhookType, body: unknown, credentials: Record<string, str
 /**
  * The whole request path of a webhook: the signature is checked on the raw bytes with the channel's
  * own secret; then every event is taken once. A bad signature stores nothing and leaves only a
- * security entry in the audit log. The bot runs later, in the worker, from the outbox event.
+ * security entry in the audit log (one per channel and minute, counting the others: a flood of forged
+ * requests to a known webhook URL neither fills the log nor, with the channel cached, queries the
+ * database). The bot runs later, in the worker, from the outbox event.
  *
  * The channel and its opened credentials are cached per process; concurrent requests of a channel
  * are stored together, in one transaction of its tenant that first checks the cached channel is
@@ -52,6 +58,8 @@ function parse(type: WebhookType, body: unknown, credentials: Record<string, str
 export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookCommand, IngestCounts> {
   private readonly channels = new TtlCache<OpenedChannel>(30_000);
   private readonly batcher = new KeyedBatcher<Receipt, IngestCounts>(MAX_BATCH, (receipts) => this.receiveTogether(receipts));
+  private readonly reloads = new WindowGate(RELOAD_AFTER_REFUSAL_MS);
+  private readonly refusalAudits = new WindowGate(REFUSAL_AUDIT_WINDOW_MS);
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -63,6 +71,7 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
     const { channel, credentials } = await this.channels.get(command.channelId, () => this.unitOfWork.run(command.context, (tx) => this.openChannel(tx, command)));
     if (channel.type !== command.type) throw notFound('channel');
     if (!WEBHOOK_PLATFORMS[command.type].verify(command.request, credentials)) {
+      if (!this.reloads.pass(command.channelId).pass) return this.refuse(command);
       this.channels.forget(command.channelId);
       return this.receiveAlone(command);
     }
@@ -87,13 +96,18 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   /** One request in a transaction of its own, on the channel as it is now. */
   private async receiveAlone(command: ReceiveWebhookCommand): Promise<IngestCounts> {
     const outcome = await this.receiveRetryingRaces(command);
-    if (outcome === 'rejected') {
+    return outcome === 'rejected' ? this.refuse(command) : outcome;
+  }
+
+  /** 401 for a request whose signature does not hold, audited unless this channel's refusals were in the last minute. */
+  private async refuse(command: ReceiveWebhookCommand): Promise<never> {
+    const audit = this.refusalAudits.pass(command.channelId);
+    if (audit.pass) {
       await this.unitOfWork.run(command.context, async (tx) =>
-        tx.audit({ action: 'security.webhook_signature_rejected', entityType: 'channel', entityId: command.channelId, after: { platform: command.type } }),
+        tx.audit({ action: 'security.webhook_signature_rejected', entityType: 'channel', entityId: command.channelId, after: { platform: command.type, notAuditedSinceLastEntry: audit.held } }),
       );
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-signature', `The request does not carry a valid ${command.type} signature for this channel`);
     }
-    return outcome;
+    throw new ProblemException(HttpStatus.UNAUTHORIZED, 'invalid-signature', `The request does not carry a valid ${command.type} signature for this channel`);
   }
 
   /** Two first messages of a new customer racing (contact, conversation) collide on a unique key: the second try finds the first's rows. */
