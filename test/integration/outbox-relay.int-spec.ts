@@ -1,13 +1,51 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
-import { CreateNoteCommand, ListNotesQuery, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
+import { DomainEvent, DomainEventType, EventJobRoute, JobHandler, jobContext, JobProcessor, newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, QueueJob, QUEUES, RelayAsJob, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
+import { Note } from '../support/notes/note.entity';
+import { CreateNoteCommand, ListNotesQuery, MarkNoteRelayedCommand, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
 import { eventually } from '../support/processes';
 import { createTestApp } from '../support/test-app';
 import { contextOf } from '../support/tenant-context';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(60_000);
+
+@DomainEventType('note.pinned')
+class NotePinned extends DomainEvent<{ noteId: string }> {}
+
+/** note.pinned's one consumer is a job: the relay enqueues it itself. */
+@Injectable()
+@RelayAsJob(NotePinned, QUEUES.MAINTENANCE, 'note.pin')
+class PinJobOnNotePinned implements EventJobRoute<NotePinned> {
+  job(event: NotePinned) {
+    return { payload: { noteId: event.payload.noteId }, jobId: `note.pin.${event.payload.noteId}` };
+  }
+}
+
+@Injectable()
+@JobProcessor(QUEUES.MAINTENANCE, 'note.pin')
+class PinProcessor implements JobHandler<{ noteId: string }> {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  async process(job: QueueJob<{ noteId: string }>): Promise<void> {
+    await this.commandBus.execute(new MarkNoteRelayedCommand(jobContext(job), job.data.payload.noteId));
+  }
+}
+
+@Module({ providers: [PinJobOnNotePinned, PinProcessor] })
+class PinsModule {}
+
+/** A route for an event that also has an @EventsHandler (NotesModule's for note.created). */
+@Injectable()
+@RelayAsJob(NoteCreated, QUEUES.MAINTENANCE, 'note.created.twice')
+class ConflictingRoute implements EventJobRoute<NoteCreated> {
+  job(event: NoteCreated) {
+    return { payload: {}, jobId: event.id };
+  }
+}
+
+@Module({ providers: [ConflictingRoute] })
+class ConflictingRouteModule {}
 
 
 
@@ -26,7 +64,7 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
     let app: INestApplicationContext;
 
     beforeAll(async () => {
-      app = await createTestApp(db, { modules: [NotesModule], consumeQueues: true });
+      app = await createTestApp(db, { modules: [NotesModule, PinsModule], consumeQueues: true });
     });
 
     afterAll(async () => {
@@ -44,6 +82,26 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
       const rows = await app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).find());
       const row = rows.find((candidate) => (candidate.payload as { noteId: string }).noteId === created.id);
       expect(row?.publishedAt).toBeInstanceOf(Date);
+    });
+
+    it('enqueues the job of an event relayed as a job (@RelayAsJob) itself, and marks the row published', async () => {
+      const tenantId = newId();
+      const noteId = newId();
+      await app.get(UnitOfWork).run(contextOf(tenantId), async (tx) => {
+        await tx.repository(Note).insert({ id: noteId, body: 'pin me', relayedAt: null, createdAt: new Date() });
+        tx.publish(new NotePinned(tx.context, { noteId }));
+      });
+      const [pinned] = await eventually(
+        () => app.get(QueryBus).execute(new ListNotesQuery(contextOf(tenantId))) as Promise<NoteView[]>,
+        (notes) => notes[0]?.relayedAt !== null,
+      );
+      expect(pinned).toMatchObject({ id: noteId, relayedAt: expect.any(String) });
+      const rows = await app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).find({ where: { tenantId, type: 'note.pinned' } }));
+      expect(rows.map((row) => row.publishedAt)).toEqual([expect.any(Date)]);
+    });
+
+    it('refuses to start when an event relayed as a job also has an @EventsHandler, which would never see it', async () => {
+      await expect(createTestApp(db, { modules: [NotesModule, ConflictingRouteModule], consumeQueues: true })).rejects.toThrow('NoteCreated is relayed as a job (@RelayAsJob) and also has an @EventsHandler, which would never see it');
     });
   });
 

@@ -5,13 +5,13 @@ import { ConversationSummaryProcessor, IdleConversationsSweepProcessor } from '.
 import { DeliverySweepProcessor } from './jobs/delivery-sweep.processor';
 import { LearnOnAgentReplied } from './jobs/learn-on-agent-replied.event-handler';
 import { MessageDeliveryProcessor } from './jobs/message-delivery.processor';
-import { QueueBotReplyOnMessageReceived } from './jobs/queue-bot-reply.event-handler';
+import { BotReplyOnMessageReceived } from './jobs/bot-reply.route';
 import { QueueDeliveryOnReplyQueued } from './jobs/queue-delivery.event-handler';
 import { DailyRetentionProcessor, TenantRetentionProcessor } from './jobs/retention.processors';
 
 /** The bot, outbound delivery, learning, summaries and retention: run by the worker, or by the api itself on the inline queue. */
 @Module({
   imports: [ConversationsModule],
-  providers: [QueueBotReplyOnMessageReceived, BotReplyProcessor, QueueDeliveryOnReplyQueued, MessageDeliveryProcessor, LearnOnAgentReplied, ConversationSummaryProcessor, DailyRetentionProcessor, TenantRetentionProcessor, DeliverySweepProcessor, IdleConversationsSweepProcessor],
+  providers: [BotReplyOnMessageReceived, BotReplyProcessor, QueueDeliveryOnReplyQueued, MessageDeliveryProcessor, LearnOnAgentReplied, ConversationSummaryProcessor, DailyRetentionProcessor, TenantRetentionProcessor, DeliverySweepProcessor, IdleConversationsSweepProcessor],
 })
 export class ConversationsJobsModule {}

@@ -20,6 +20,7 @@ export * from './metrics/metric-names';
 export * from './outbox/domain-event';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';
+export * from './outbox/event-job-route';
 export * from './platform.module';
 export * from './queue/job-processor.decorator';
 export * from './queue/queue.constants';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { JobHandler, jobContext, JobProcessor, JOBS, QueueJob, QUEUES } from '@saler/platform';
 import { RunBotCommand } from '../commands/run-bot/run-bot.command';
-import { BotReplyJob } from './queue-bot-reply.event-handler';
+import { BotReplyJob } from './bot-reply.route';
 
 @Injectable()
 @JobProcessor(QUEUES.CONVERSATIONS, JOBS.BOT_REPLY)

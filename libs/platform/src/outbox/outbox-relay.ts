@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { EVENTS_HANDLER_METADATA } from '@nestjs/cqrs/dist/decorators/constants';
 import { InjectMetric } from '@willsoto/nestjs-prometheus';
 import type { Counter } from 'prom-client';
 import type { EntityManager } from 'typeorm';
@@ -6,17 +8,23 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ActorType } from '../context/tenant-context';
 import { SystemUnitOfWork } from '../database/system-unit-of-work';
 import { METRICS } from '../metrics/metric-names';
-import { QUEUES } from '../queue/queue.constants';
+import { QueueName, QUEUES } from '../queue/queue.constants';
 import { QUEUE_CONSUMER_ENABLED } from '../queue/queue-consumer';
-import { QUEUE_DRIVER, QueueDriver } from '../queue/queue-driver';
-import { DomainEventEnvelope } from './domain-event';
+import { BulkJob, QUEUE_DRIVER, QueueDriver } from '../queue/queue-driver';
+import { DomainEvent, DomainEventEnvelope, rehydrate } from './domain-event';
+import { EVENT_JOB_ROUTE, EventJobRoute, EventJobRouteMetadata } from './event-job-route';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSignal } from './outbox-signal';
 
+interface Route extends EventJobRouteMetadata {
+  route: EventJobRoute;
+}
+
 /**
- * Moves committed domain events from the outbox to the domain-events queue. Rows are claimed with
- * `FOR UPDATE SKIP LOCKED`, so several relays never send the same row twice at once; each job's id
- * is the outbox id, so a relay that dies between enqueue and commit cannot duplicate it either.
+ * Moves committed domain events from the outbox to the domain-events queue, or, for an event relayed
+ * as a job (@RelayAsJob), straight to that job's queue. Rows are claimed with `FOR UPDATE SKIP
+ * LOCKED`, so several relays never send the same row twice at once; each job's id is the outbox id
+ * (or the route's), so a relay that dies between enqueue and commit cannot duplicate it either.
  * Runs in the process that consumes the queues, on the cross-tenant system connection.
  */
 @Injectable()
@@ -26,8 +34,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private loop?: Promise<void>;
   private wake?: () => void;
   private unsubscribe?: () => void;
+  /** By event type. */
+  private readonly routes = new Map<string, Route>();
 
   constructor(
+    private readonly discovery: DiscoveryService,
     private readonly system: SystemUnitOfWork,
     private readonly signal: OutboxSignal,
     @Inject(QUEUE_DRIVER) private readonly queue: QueueDriver,
@@ -38,6 +49,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
+    this.findRoutes();
     this.unsubscribe = this.signal.subscribe(() => this.wake?.());
     this.loop = this.run();
   }
@@ -54,10 +66,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const sent = await this.system.run(async (manager) => {
       const rows = await this.claim(manager);
       if (rows.length === 0) return 0;
-      await this.queue.addBulk(
-        QUEUES.DOMAIN_EVENTS,
-        rows.map((row) => ({ name: row.type, data: { tenantId: row.tenantId, actor: actorOf(row), requestId: row.requestId, payload: envelopeOf(row) }, opts: { jobId: row.id } })),
-      );
+      const jobs = new Map<QueueName, BulkJob[]>();
+      for (const row of rows) {
+        const [queue, job] = this.jobOf(row);
+        const list = jobs.get(queue) ?? [];
+        list.push(job);
+        jobs.set(queue, list);
+      }
+      for (const [queue, list] of jobs) await this.queue.addBulk(queue, list);
       await manager
         .createQueryBuilder()
         .update(OutboxMessage)
@@ -68,6 +84,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
     if (sent > 0) this.relayed.inc(sent);
     return sent;
+  }
+
+  /** The row's job: the route's, or the domain-events job that gives the event to its handlers. */
+  private jobOf(row: OutboxMessage): [QueueName, BulkJob] {
+    const envelope = envelopeOf(row);
+    const head = { tenantId: row.tenantId, actor: envelope.actor, requestId: row.requestId };
+    const routed = this.routes.get(row.type);
+    if (routed === undefined) return [QUEUES.DOMAIN_EVENTS, { name: row.type, data: { ...head, payload: envelope }, opts: { jobId: row.id } }];
+    const { payload, jobId } = routed.route.job(rehydrate(envelope) as DomainEvent);
+    return [routed.queue, { name: routed.job, data: { ...head, payload }, opts: { jobId } }];
+  }
+
+  private findRoutes(): void {
+    const handled = new Set<Function>();
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.metatype || !wrapper.instance) continue;
+      for (const event of (Reflect.getMetadata(EVENTS_HANDLER_METADATA, wrapper.metatype) as Function[] | undefined) ?? []) handled.add(event);
+      const route = Reflect.getMetadata(EVENT_JOB_ROUTE, wrapper.metatype) as EventJobRouteMetadata | undefined;
+      if (route !== undefined) this.routes.set((route.event as unknown as { type: string }).type, { ...route, route: wrapper.instance as EventJobRoute });
+    }
+    for (const { event } of this.routes.values()) {
+      if (handled.has(event)) throw new Error(`${event.name} is relayed as a job (@RelayAsJob) and also has an @EventsHandler, which would never see it`);
+    }
   }
 
   private claim(manager: EntityManager): Promise<OutboxMessage[]> {
