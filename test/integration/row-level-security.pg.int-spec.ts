@@ -99,6 +99,28 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
     expect(bodies.map((row: { body: string }) => row.body)).toEqual(['b1', 'b2', 'b3']);
   });
 
+  it('a unit of work is one transaction with its tenant set from its first statement: a failure rolls all of it back, a savepoint inside rolls back alone', async () => {
+    const count = () => uow.run(contextOf(tenantA), async (tx) => (await tx.manager.query(`SELECT count(*)::int AS n FROM notes`))[0].n as number);
+    const before = await count();
+    const failing = uow.run(contextOf(tenantA), async (tx) => {
+      expect(await tx.manager.query(`SELECT current_setting('app.tenant_id') AS tenant`)).toEqual([{ tenant: tenantA }]);
+      await tx.repository(Note).insert(note('rolled back'));
+      throw new Error('work failed');
+    });
+    await expect(failing).rejects.toThrow('work failed');
+    expect(await count()).toBe(before);
+    await uow.run(contextOf(tenantA), async (tx) => {
+      await tx.repository(Note).insert(note('kept'));
+      await expect(tx.manager.transaction(async (inner) => {
+        await inner.query(`INSERT INTO notes (tenant_id, id, body, created_at) VALUES ($1, $2, 'savepoint', now())`, [tenantA, newId()]);
+        throw new Error('inner failed');
+      })).rejects.toThrow('inner failed');
+    });
+    const bodies = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`SELECT body FROM notes WHERE body IN ('kept', 'savepoint', 'rolled back')`));
+    expect(bodies).toEqual([{ body: 'kept' }]);
+    await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`DELETE FROM notes WHERE body = 'kept'`));
+  });
+
   it('an INSERT of B tenant_id inside A unit of work fails', async () => {
     const attempt = uow.run(contextOf(tenantA), (tx) =>
       tx.manager.query(`INSERT INTO notes (tenant_id, id, body, created_at) VALUES ($1, $2, 'smuggled', now())`, [tenantB, newId()]),

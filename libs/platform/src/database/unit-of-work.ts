@@ -9,7 +9,7 @@ import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxSignal } from '../outbox/outbox-signal';
 import { AuditRecord, AuditSink } from './audit-sink';
 import { APP_DATA_SOURCE } from './database.tokens';
-import { inTransaction, isPostgres } from './transactions';
+import { inTenantTransaction, inTransaction, isPostgres } from './transactions';
 import { TenantRepository } from './tenant-repository';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
@@ -86,7 +86,8 @@ export class TenantTx extends GlobalTx {
 
 /**
  * Runs tenant-scoped work in one transaction. On PostgreSQL the transaction first sets
- * `app.tenant_id` (transaction-local), so row-level security scopes every statement, including
+ * `app.tenant_id` (transaction-local, in the round trip that begins it: inTenantTransaction), so
+ * row-level security scopes every statement, including
  * raw SQL that forgets its `WHERE tenant_id`. A nested call for the same tenant joins the outer
  * transaction; a nested call for another tenant is refused.
  */
@@ -111,10 +112,9 @@ export class UnitOfWork {
       return work(outer);
     }
     let published = 0;
-    const result = await inTransaction(this.dataSource, async (manager) => {
-      if (isPostgres(this.dataSource)) {
-        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [context.tenantId]);
-      }
+    const transaction = <R>(work: (manager: EntityManager) => Promise<R>) =>
+      isPostgres(this.dataSource) ? inTenantTransaction(this.dataSource, context.tenantId, work) : inTransaction(this.dataSource, work);
+    const result = await transaction(async (manager) => {
       const tx = new TenantTx(context, manager);
       const value = await this.current.run(tx, () => work(tx));
       published = await tx.flushOutbox();
