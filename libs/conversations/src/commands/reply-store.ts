@@ -16,7 +16,7 @@ export interface ReplyFields {
   faqScore?: number | null;
   motion?: string | null;
   botSteps?: BotStep[] | null;
-  /** The caller sends it itself once the transaction commits (the bot, in the worker): no ReplyQueued, no queue hop. */
+  /** The caller sends it itself once the transaction commits (the bot, in the worker): stored with its first attempt taken, no ReplyQueued, no queue hop. */
   deliveredByCaller?: boolean;
 }
 
@@ -33,6 +33,7 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
     contentType: 'text',
     text: fields.text,
     deliveryStatus: web ? 'sent' : 'queued',
+    deliveryAttempts: !web && fields.deliveredByCaller === true ? 1 : 0,
     deliveryUpdatedAt: at,
     replyToId: fields.replyTo?.id ?? null,
     latencyMs: fields.replyTo ? Math.max(0, at.getTime() - fields.replyTo.createdAt.getTime()) : null,

@@ -5,13 +5,28 @@ import { Channel } from '../../domain/channel.entity';
 import { Conversation } from '../../domain/conversation.entity';
 import { Message } from '../../domain/message.entity';
 import { PlatformSenders } from '../../domain/outbound/platform-senders';
-import type { OutboundTarget, SendResult } from '../../domain/outbound/platform-sender';
+import type { SendResult } from '../../domain/outbound/platform-sender';
 import { splitText, TEXT_LIMITS } from '../../domain/outbound/text-parts';
 import { openCredentials } from '../channel-store';
-import { DeliverMessageCommand, DeliveryOutcome } from './deliver-message.command';
+import { DeliverMessageCommand, DeliveryClaim, DeliveryOutcome } from './deliver-message.command';
 
-/** What an attempt sends: to whom, the text, and how many of its parts earlier attempts sent. */
-type Claim = OutboundTarget & { text: string; fromAgent: boolean; partsSent: number };
+/** What a message's attempt sends, read from the message, its conversation and channel; a string when it cannot be sent at all. */
+export function deliveryClaim(cipher: CredentialCipher, message: Message, conversation: Conversation, channel: Channel): DeliveryClaim | string {
+  if (channel.deletedAt !== null) return 'The channel was removed';
+  // Widget replies are stored as sent (read by polling) and never queued.
+  if (channel.type === 'web') throw new Error(`Message ${message.id} of web channel ${channel.id} was queued for delivery`);
+  return {
+    channelType: channel.type,
+    credentials: openCredentials(cipher, channel),
+    settings: channel.settings,
+    threadId: conversation.threadId,
+    replyToken: message.deliveryPartsSent === 0 ? (message.replyToken ?? undefined) : undefined,
+    lastInboundAt: conversation.lastInboundAt,
+    text: message.text ?? '',
+    fromAgent: message.senderType === 'agent',
+    partsSent: message.deliveryPartsSent,
+  };
+}
 
 export interface DeliveryJob {
   messageId: string;
@@ -41,7 +56,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
   ) {}
 
   async execute(command: DeliverMessageCommand): Promise<DeliveryOutcome> {
-    const claim = await this.unitOfWork.run(command.context, (tx) => this.claim(tx, command));
+    const claim = command.claimed ?? (await this.unitOfWork.run(command.context, (tx) => this.claim(tx, command)));
     if (claim === null) return 'skipped';
     if (typeof claim === 'string') return this.finish(command, { deliveryStatus: 'failed', deliveryError: claim }, 'failed');
     const result = await this.sendParts(command, claim);
@@ -53,7 +68,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
   }
 
   /** The parts not sent yet, in order, until one fails; the result of the last one sent, or of the failure. */
-  private async sendParts(command: DeliverMessageCommand, claim: Claim): Promise<SendResult> {
+  private async sendParts(command: DeliverMessageCommand, claim: DeliveryClaim): Promise<SendResult> {
     const parts = splitText(claim.text, TEXT_LIMITS[claim.channelType]);
     const sender = this.senders.for(claim.channelType);
     let result: SendResult = { ok: true, platformMessageId: null };
@@ -67,7 +82,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
   }
 
   /** The target and text of the message, after taking this attempt; null when there is nothing to do; a string when it cannot be sent at all. */
-  private async claim(tx: TenantTx, command: DeliverMessageCommand): Promise<Claim | string | null> {
+  private async claim(tx: TenantTx, command: DeliverMessageCommand): Promise<DeliveryClaim | string | null> {
     const taken = await tx.repository(Message).update(
       { id: command.messageId, direction: 'outbound', deliveryStatus: 'queued', deliveryAttempts: command.attempt - 1 },
       { deliveryAttempts: command.attempt, deliveryUpdatedAt: new Date() },
@@ -76,21 +91,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
     // One statement: the message with its conversation and channel joined.
     const [message] = await tx.repository(Message).find({ where: { id: command.messageId }, relations: { conversation: { channel: true } } });
     const conversation = message.conversation as Conversation;
-    const channel = conversation.channel as Channel;
-    if (channel.deletedAt !== null) return 'The channel was removed';
-    // Widget replies are stored as sent (read by polling) and never queued.
-    if (channel.type === 'web') throw new Error(`Message ${message.id} of web channel ${channel.id} was queued for delivery`);
-    return {
-      channelType: channel.type,
-      credentials: openCredentials(this.cipher, channel),
-      settings: channel.settings,
-      threadId: conversation.threadId,
-      replyToken: message.deliveryPartsSent === 0 ? (message.replyToken ?? undefined) : undefined,
-      lastInboundAt: conversation.lastInboundAt,
-      text: message.text ?? '',
-      fromAgent: message.senderType === 'agent',
-      partsSent: message.deliveryPartsSent,
-    };
+    return deliveryClaim(this.cipher, message, conversation, conversation.channel as Channel);
   }
 
   private async finish(command: DeliverMessageCommand, patch: Partial<Pick<Message, 'deliveryStatus' | 'deliveryError' | 'platformMessageId'>>, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {

@@ -2,12 +2,13 @@ import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/c
 import { AnswerWithQuoteQuery } from '@saler/catalog';
 import { RecordQuoteRequestedCommand } from '@saler/crm';
 import { AskLlmQuery, BotProfile, GetBotProfileQuery, LlmAnswer, MatchFaqsQuery, RecordFaqHitCommand, renderBotText } from '@saler/knowledge';
-import { TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
+import { CredentialCipher, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
 import { handoffPhrase, isStartCommand, MOTIONS, pendingQuoteAt, QUOTE_TEXTS } from '../../domain/bot-decisions';
 import { Channel } from '../../domain/channel.entity';
 import { Conversation, PendingQuote } from '../../domain/conversation.entity';
 import { BotStep, Message } from '../../domain/message.entity';
-import { DeliverMessageCommand } from '../deliver-message/deliver-message.command';
+import { DeliverMessageCommand, DeliveryClaim } from '../deliver-message/deliver-message.command';
+import { deliveryClaim } from '../deliver-message/deliver-message.handler';
 import { storeReply } from '../reply-store';
 import { BotOutcome, RunBotCommand } from './run-bot.command';
 
@@ -22,10 +23,17 @@ interface Reply {
   faqScore?: number;
 }
 
+/** A reply to send, with its first delivery attempt taken in the transaction that stored it. */
+interface Outgoing {
+  messageId: string;
+  claim: DeliveryClaim | string;
+}
+
 /** What the bot decided; the LLM (if asked) is called between deciding and storing, outside any transaction. */
 interface Plan {
   question: Message;
   conversation: Conversation;
+  channel: Channel;
   /** The web widget: replies are read by polling, not delivered. */
   web: boolean;
   profile: BotProfile;
@@ -52,20 +60,21 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     private readonly unitOfWork: UnitOfWork,
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
+    private readonly cipher: CredentialCipher,
   ) {}
 
   async execute(command: RunBotCommand): Promise<BotOutcome> {
     const replies = await this.answer(command);
     if (replies === null) return 'skipped';
     // Sent here, in order, rather than through a queued job each: the greeting reaches the customer before the answer.
-    for (const messageId of replies) await this.commandBus.execute(new DeliverMessageCommand(command.context, messageId, 1));
+    for (const { messageId, claim } of replies) await this.commandBus.execute(new DeliverMessageCommand(command.context, messageId, 1, claim));
     return 'answered';
   }
 
-  /** Decides and stores the replies; the ones to send (none on the web widget), or null when the bot had nothing to do. */
-  private async answer(command: RunBotCommand): Promise<string[] | null> {
+  /** Decides and stores the replies; the ones to send with their first attempt taken (none on the web widget), or null when the bot had nothing to do. */
+  private async answer(command: RunBotCommand): Promise<Outgoing[] | null> {
     // Most answers need no LLM: deciding and storing then share one transaction (the conversation locked throughout).
-    const first = await this.unitOfWork.run(command.context, async (tx): Promise<string[] | Plan | null> => {
+    const first = await this.unitOfWork.run(command.context, async (tx): Promise<Outgoing[] | Plan | null> => {
       const plan = await this.plan(tx, command);
       if (plan === null) return null;
       if (plan.llm !== null) return plan;
@@ -105,7 +114,7 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     const channel = conversation.channel as Channel;
     if (!conversation.botEnabled || (await this.answered(tx, question))) return null;
     const profile = await this.queryBus.execute(new GetBotProfileQuery(tx.context, conversation.locale, question.createdAt));
-    const plan: Plan = { question, conversation, web: channel.type === 'web', profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
+    const plan: Plan = { question, conversation, channel, web: channel.type === 'web', profile, steps: [], greeting: null, answer: null, handoff: false, quoteRequested: false, llm: null };
     const start = isStartCommand(question.text);
     if (command.newConversation || start) {
       plan.greeting = profile.texts.greeting;
@@ -175,8 +184,8 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     plan.steps.push({ step: closed ? 'out_of_hours' : 'fallback', outcome: 'sent' });
   }
 
-  /** Stores the replies of a plan whose conversation this transaction holds locked; the ids of those to send, in order. */
-  private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<string[]> {
+  /** Stores the replies of a plan whose conversation this transaction holds locked; those to send, in order. */
+  private async store(tx: TenantTx, context: TenantContext, plan: Plan): Promise<Outgoing[]> {
     const { conversation, web, question: replyTo } = plan;
     const stored: Message[] = [];
     if (plan.greeting !== null) {
@@ -190,6 +199,6 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     if (plan.quoteRequested && conversation.leadId !== null) await this.commandBus.execute(new RecordQuoteRequestedCommand(context, conversation.leadId));
     if (plan.handoff) await tx.repository(Conversation).update({ id: conversation.id }, { botEnabled: false, status: 'pending', version: () => 'version + 1', updatedAt: new Date() });
     if (plan.pendingQuote !== undefined && (plan.pendingQuote !== null || conversation.pendingQuote !== null)) await tx.repository(Conversation).update({ id: conversation.id }, { pendingQuote: plan.pendingQuote });
-    return web ? [] : stored.map((message) => message.id);
+    return web ? [] : stored.map((message) => ({ messageId: message.id, claim: deliveryClaim(this.cipher, message, conversation, plan.channel) }));
   }
 }
