@@ -24,7 +24,7 @@ export function withoutSecrets(value: Record<string, unknown> | undefined): Reco
 @Injectable()
 export class AuditLogSink extends AuditSink {
   async append(tx: TenantTx, origin: AuditOrigin, records: AuditRecord[]): Promise<void> {
-    if (tx.manager.connection.options.type === 'postgres') {
+    if (tx.isPostgres) {
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit:${tx.tenantId}`]);
     }
     const entries = tx.repository(AuditEntry);

@@ -19,9 +19,9 @@ export function assertMayManage(actorRole: Role, target: Membership): void {
  */
 export async function assertAnotherOwnerRemains(tx: TenantTx, leaving: Membership): Promise<void> {
   if (leaving.role !== 'owner' || leaving.status !== 'active') return;
-  const lock = tx.manager.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+  const lock = tx.isPostgres ? ' FOR UPDATE' : '';
   const owners: unknown[] = await tx.manager.query(
-    `SELECT id FROM memberships WHERE tenant_id = ${tx.manager.connection.options.type === 'postgres' ? '$1' : '?'} AND role = 'owner' AND status = 'active'${lock}`,
+    `SELECT id FROM memberships WHERE tenant_id = ${tx.isPostgres ? '$1' : '?'} AND role = 'owner' AND status = 'active'${lock}`,
     [tx.tenantId],
   );
   if (owners.length <= 1) throw new ProblemException(HttpStatus.CONFLICT, 'last-owner', 'The last owner cannot be demoted, disabled or removed');

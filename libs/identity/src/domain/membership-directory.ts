@@ -18,8 +18,7 @@ export interface MembershipSummary {
  * and /me). SQLite has no RLS and reads the tables directly.
  */
 export async function membershipsOf(tx: GlobalTx, userId: string): Promise<MembershipSummary[]> {
-  const postgres = tx.manager.connection.options.type === 'postgres';
-  const rows: Record<string, string>[] = postgres
+  const rows: Record<string, string>[] = tx.isPostgres
     ? await tx.manager.query(`SELECT * FROM saler_user_memberships($1)`, [userId])
     : await tx.manager.query(
         `SELECT m.tenant_id, t.slug AS tenant_slug, t.name AS tenant_name, t.status AS tenant_status, m.role, m.status, m.created_at

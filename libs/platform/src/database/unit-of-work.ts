@@ -22,6 +22,11 @@ const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 export class GlobalTx {
   constructor(readonly manager: EntityManager) {}
 
+  /** PostgreSQL (RLS, locks, pg_trgm, SECURITY DEFINER paths), else the embedded SQLite. */
+  get isPostgres(): boolean {
+    return this.manager.connection.options.type === 'postgres';
+  }
+
   /** A repository of a global (not tenant-owned) table, bound to this transaction. */
   global<E extends ObjectLiteral>(target: EntityTarget<E>): Repository<E> {
     return this.manager.getRepository(target);

@@ -91,6 +91,5 @@ async function searchInProcess(tx: TenantTx, key: string, limit: number): Promis
 export async function searchModels(tx: TenantTx, query: string, limit: number): Promise<ModelSearch> {
   const { key, year } = parseModelQuery(query);
   if (key === '') return { hits: [], year };
-  const postgres = tx.manager.connection.options.type === 'postgres';
-  return { hits: postgres ? await searchOnPostgres(tx, key, limit) : await searchInProcess(tx, key, limit), year };
+  return { hits: tx.isPostgres ? await searchOnPostgres(tx, key, limit) : await searchInProcess(tx, key, limit), year };
 }

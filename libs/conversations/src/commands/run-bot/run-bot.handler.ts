@@ -8,7 +8,7 @@ import { Channel } from '../../domain/channel.entity';
 import { Conversation, PendingQuote } from '../../domain/conversation.entity';
 import { BotStep, Message } from '../../domain/message.entity';
 import { DeliverMessageCommand, DeliveryClaim } from '../deliver-message/deliver-message.command';
-import { deliveryClaim } from '../deliver-message/deliver-message.handler';
+import { deliveryClaim } from '../deliver-message/delivery-claim';
 import { storeReply } from '../reply-store';
 import { BotOutcome, RunBotCommand } from './run-bot.command';
 
@@ -99,7 +99,7 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
    */
   private lockQuestion(tx: TenantTx, messageId: string): Promise<Message | null> {
     const query = tx.repository(Message).scopedQuery('m').innerJoinAndSelect('m.conversation', 'c').innerJoinAndSelect('c.channel', 'ch').andWhere('m.id = :messageId', { messageId });
-    if (tx.manager.connection.options.type === 'postgres') query.setLock('pessimistic_write', undefined, ['c']);
+    if (tx.isPostgres) query.setLock('pessimistic_write', undefined, ['c']);
     return query.getOne();
   }
 

@@ -10,8 +10,7 @@ import { AdminTenantPage, ListTenantsQuery } from './list-tenants.query';
  */
 async function memberCounts(tx: GlobalTx, tenantIds: string[]): Promise<Map<string, number>> {
   if (tenantIds.length === 0) return new Map();
-  const postgres = tx.manager.connection.options.type === 'postgres';
-  const rows: { tenant_id: string; count: string | number }[] = postgres
+  const rows: { tenant_id: string; count: string | number }[] = tx.isPostgres
     ? await tx.manager.query(`SELECT * FROM saler_tenant_member_counts($1::uuid[])`, [tenantIds])
     : await tx.manager.query(`SELECT tenant_id, COUNT(*) AS count FROM memberships WHERE tenant_id IN (${tenantIds.map(() => '?').join(',')}) GROUP BY tenant_id`, tenantIds);
   return new Map(rows.map((row) => [row.tenant_id, Number(row.count)]));

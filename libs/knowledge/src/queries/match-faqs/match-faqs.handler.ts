@@ -53,8 +53,7 @@ export class MatchFaqsHandler extends TenantQueryHandler<MatchFaqsQuery, FaqMatc
   protected async handle(query: MatchFaqsQuery, tx: TenantTx): Promise<FaqMatchResult> {
     const key = questionKey(query.q);
     if (key === '') return { data: [] };
-    const postgres = tx.manager.connection.options.type === 'postgres';
-    const hits = postgres ? await matchOnPostgres(tx, key, query.locale, query.limit) : await matchInProcess(tx, key, query.locale, query.limit);
+    const hits = tx.isPostgres ? await matchOnPostgres(tx, key, query.locale, query.limit) : await matchInProcess(tx, key, query.locale, query.limit);
     return { data: hits.map(({ faq, score }) => ({ faq: toFaqView(faq), score: roundScore(score) })) };
   }
 }
