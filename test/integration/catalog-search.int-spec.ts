@@ -5,6 +5,7 @@ import { CatalogModule } from '../../libs/catalog/src/catalog.module';
 import { CatalogTenantProvisioner } from '../../libs/catalog/src/catalog-tenant-provisioner';
 import { RunCatalogImportCommand } from '../../libs/catalog/src/commands/run-catalog-import/run-catalog-import.command';
 import { StartCatalogImportCommand } from '../../libs/catalog/src/commands/start-catalog-import/start-catalog-import.command';
+import { SEARCH_MIN_SCORE } from '../../libs/catalog/src/domain/quote';
 import { ModelSearchResult } from '../../libs/catalog/src/queries/search-models/model-search.view';
 import { SearchModelsQuery } from '../../libs/catalog/src/queries/search-models/search-models.query';
 import { createTestApp } from '../support/test-app';
@@ -237,7 +238,7 @@ describe(`catalogue model search over ${MODELS.toLocaleString('en')} models (${p
 
   it('returns nothing under the minimum score, and nothing for a query without letters or digits', async () => {
     const weak = await search('zhvbrdnik', 50);
-    expect(weak.data.every((match) => match.score >= 0.2)).toBe(true);
+    expect(weak.data.every((match) => match.score >= SEARCH_MIN_SCORE)).toBe(true);
     expect((await search('--- !!', 10)).data).toEqual([]);
   });
 });

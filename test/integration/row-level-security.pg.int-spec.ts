@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { assertRowLevelSecurityApplies, dataSourceOptions, newId, StartupError, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
 import { APP_DATA_SOURCE } from '../../libs/platform/src/database/database.tokens';
 import { Note } from '../support/notes/note.entity';
@@ -54,9 +54,21 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
              (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid)::int AS policies
         FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
         JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-       WHERE c.relkind = 'r' AND c.relname <> ALL($1) ORDER BY 1`, [GLOBAL_WITH_TENANT_ID]);
-    expect(tables.map((t: { table: string }) => t.table)).toEqual(expect.arrayContaining(['notes', 'outbox']));
+       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ALL($1) ORDER BY 1`, [GLOBAL_WITH_TENANT_ID]);
+    expect(tables.map((t: { table: string }) => t.table)).toEqual(expect.arrayContaining(['notes', 'outbox', 'catalog_model_terms']));
     for (const table of tables) expect(table).toMatchObject({ enabled: true, forced: true, policies: 1 });
+  });
+
+  it('a partition of a tenant table is reached only through its table (whose policy applies): neither role may read or write it', async () => {
+    const partitions: { partition: string; app: boolean; system: boolean }[] = await appSource.query(`
+      SELECT c.relname AS partition,
+             has_table_privilege('saler_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE') AS app,
+             has_table_privilege('saler_system', c.oid, 'SELECT, INSERT, UPDATE, DELETE') AS system
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+       WHERE c.relispartition AND c.relkind = 'r' ORDER BY 1`);
+    expect(partitions.map((row) => row.partition)).toEqual(expect.arrayContaining(['catalog_model_terms_h00', 'catalog_model_terms_h31']));
+    expect(partitions.filter((row) => row.app || row.system)).toEqual([]);
+    await expect(appSource.query(`SELECT count(*) FROM catalog_model_terms_h00`)).rejects.toThrow(/permission denied/);
   });
 
   it('every unique constraint or index of a tenant table leads with tenant_id', async () => {
@@ -119,6 +131,25 @@ describe('row-level security (PostgreSQL, as saler_app)', () => {
     const bodies = await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`SELECT body FROM notes WHERE body IN ('kept', 'savepoint', 'rolled back')`));
     expect(bodies).toEqual([{ body: 'kept' }]);
     await uow.run(contextOf(tenantA), (tx) => tx.manager.query(`DELETE FROM notes WHERE body = 'kept'`));
+  });
+
+  it('a prepared statement (tx.prepared) is prepared once per connection and its cached plan still reads only the tenant of each unit of work', async () => {
+    const sql = `SELECT tenant_id, body FROM notes WHERE body <> $1 ORDER BY body`;
+    // 12 runs per tenant alternating over a pool of 2: past the 5 custom plans after which PostgreSQL may keep a generic one.
+    for (let run = 0; run < 12; run++) {
+      for (const [tenantId, bodies] of [[tenantA, ['a1', 'a2']], [tenantB, ['b1', 'b2', 'b3']]] as const) {
+        const rows = await uow.run(contextOf(tenantId), (tx) => tx.prepared<{ tenant_id: string; body: string }>(sql, ['none']));
+        expect(rows).toEqual(bodies.map((body) => ({ tenant_id: tenantId, body })));
+      }
+    }
+    const prepared = await uow.run(contextOf(tenantA), async (tx) => {
+      await tx.prepared(sql, ['again']);
+      return tx.manager.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [sql]);
+    });
+    expect(prepared).toEqual([{ n: 1 }]);
+    const failing = uow.run(contextOf(tenantA), (tx) => tx.prepared(`SELECT no_such_column FROM notes`, []));
+    await expect(failing).rejects.toThrow(QueryFailedError);
+    await expect(uow.run(contextOf(tenantA), (tx) => tx.prepared(`SELECT no_such_column FROM notes`, []))).rejects.toThrow(/no_such_column/);
   });
 
   it('an INSERT of B tenant_id inside A unit of work fails', async () => {

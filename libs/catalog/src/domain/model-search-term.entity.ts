@@ -6,9 +6,10 @@ export const MODEL_TERMS_TRGM_INDEX = 'catalog_model_terms_term_trgm_idx';
 
 /**
  * One search key a model is found by (see modelSearchTerms): derived data, rewritten whenever the
- * model or its brand changes. On PostgreSQL (tenant_id, term) has a GIN index (btree_gin + pg_trgm
- * gin_trgm_ops), created by the Catalog migration, with a pending list of at most 64 kB (see the
- * CatalogSearchTuning migration); TypeORM cannot describe an operator-class index, so it is declared here with
+ * model or its brand changes. On PostgreSQL the table is hash-partitioned by tenant_id and (tenant_id,
+ * term) has a GIN index (btree_gin + pg_trgm gin_trgm_ops) with a pending list of at most 64 kB (see the
+ * Catalog, CatalogSearchTuning and CatalogSearchPartitions migrations); TypeORM can describe neither the
+ * partitions nor an operator-class index, so the index is declared here with
  * `synchronize: false`: the schema builder neither creates nor drops it, and `migration:check`
  * does not report it as drift.
  */

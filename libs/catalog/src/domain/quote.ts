@@ -1,7 +1,11 @@
 /** The pure rules of a quote: which search result is "the" model, and how priced lines add up. */
 
-/** Results below this similarity are not shown at all (on PostgreSQL the same 0.2 is set in saler_catalog_model_matches, see the Catalog migration). */
-export const SEARCH_MIN_SCORE = 0.2;
+/**
+ * Results below this similarity are not shown at all: pg_trgm's own default threshold, at which a short key no longer
+ * matches by a single shared trigram (on PostgreSQL the same 0.3 is set in saler_catalog_model_search, see the
+ * CatalogSearchPartitions migration).
+ */
+export const SEARCH_MIN_SCORE = 0.3;
 /** A modelQuery resolves to its best result only when that scores at least this… */
 export const CONFIDENT_SCORE = 0.45;
 /** …and beats the next model by at least this much; otherwise the quote lists the candidates. */

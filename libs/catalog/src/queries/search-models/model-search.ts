@@ -34,24 +34,14 @@ interface NamedMatch {
 }
 
 /**
- * PostgreSQL: pg_trgm over the GIN (tenant_id, term) index of catalog_model_terms, through
- * saler_catalog_model_matches() (see the Catalog migration: under RLS the % operator could not use the
- * index). The function reads only the tenant of this transaction; a model's score is its best term's
- * similarity, at least SEARCH_MIN_SCORE. The same statement joins each match's model, brand and body type
- * (by primary key: the function declares ROWS 10, see the CatalogSearchTuning migration), so a search
- * is one round trip, its rows read without an entity mapping.
+ * PostgreSQL: pg_trgm over the GIN (tenant_id, term) index of catalog_model_terms (hash-partitioned by tenant),
+ * through saler_catalog_model_search() (see the Catalog and CatalogSearchPartitions migrations: under RLS the %
+ * operator could not use the index). The function reads only the tenant of this transaction; a model's score is
+ * its best term's similarity, at least SEARCH_MIN_SCORE, and it returns each match with its model, brand and body
+ * type, so a search is one round trip and one function call to plan, its rows read without an entity mapping.
  */
 async function searchOnPostgres(tx: TenantTx, key: string, limit: number): Promise<ModelHit[]> {
-  const rows: NamedMatch[] = await tx.manager.query(
-    `SELECT r.score, m.id, m.name, m.aliases, m.year_from AS "yearFrom", m.year_to AS "yearTo", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-            b.id AS "brandId", b.name AS "brandName", bt.id AS "bodyTypeId", bt.name AS "bodyTypeName"
-       FROM saler_catalog_model_matches($1, $2) r
-       JOIN catalog_models m ON m.tenant_id = $3 AND m.id = r.model_id
-       JOIN catalog_brands b ON b.tenant_id = m.tenant_id AND b.id = m.brand_id
-       JOIN catalog_body_types bt ON bt.tenant_id = m.tenant_id AND bt.id = m.body_type_id
-      ORDER BY r.score DESC, r.model_id`,
-    [key, limit, tx.context.tenantId],
-  );
+  const rows = await tx.prepared<NamedMatch>(`SELECT * FROM saler_catalog_model_search($1, $2)`, [key, limit]);
   return rows.map((row) => ({
     modelId: row.id,
     score: Number(row.score),
