@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\nStarting api + worker for "${scenario.name}": ${scenario.description}\n`);
     const fixture = await scenario.fixture?.();
     try {
-      const stack = await startStack({ env: { ...scenario.env, ...fixture?.env } });
+      const stack = await startStack({ env: { ...scenario.env, ...fixture?.env, ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) } });
       current = stack;
       try {
         const outcome = await scenario.run(stack);

@@ -109,7 +109,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stop: async () => {
       clearInterval(sampler);
       await Promise.all([api.stop('SIGTERM'), worker.stop('SIGTERM')]);
-      await db.drop();
+      if (process.env.BENCH_KEEP_DB) process.stdout.write(`kept ${db.adminUrl}\n`);
+      else await db.drop();
       await dropQueueKeys(shared.QUEUE_PREFIX);
     },
   };
