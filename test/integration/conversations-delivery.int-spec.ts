@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { JOBS, newId, QUEUES } from '@saler/platform';
+import { Client } from 'pg';
 import { AuditLogPage } from '../../libs/audit/src/queries/list-audit-logs/audit-log.view';
 import { ListAuditLogsQuery } from '../../libs/audit/src/queries/list-audit-logs/list-audit-logs.query';
 import { ChannelView } from '../../libs/conversations/src/commands/channel.view';
@@ -165,6 +166,63 @@ describe(`conversations: delivery, sweep and retention (${process.env.TEST_DB_DR
       expect(stub.requestsTo(sendsTo(chatId))).toEqual([]);
       expect(deliveryJobs(message.id)).toEqual([]);
     });
+  });
+
+  describe('DeliverMessageCommand, many at once', () => {
+    const sentReply = (chatId: string, messageId: number) => ({ status: 200, body: { ok: true, result: { message_id: messageId, chat: { id: Number(chatId) }, date: 0, text: 'x' } } });
+    /** Transaction ids that wrote the messages' current rows (PostgreSQL's xmin): rows ended together share one. */
+    const writers = async (ids: string[]): Promise<number> => {
+      const client = new Client({ connectionString: db.adminUrl });
+      await client.connect();
+      try {
+        return (await client.query(`SELECT count(DISTINCT xmin::text)::int AS n FROM messages WHERE id = ANY($1)`, [ids])).rows[0].n;
+      } finally {
+        await client.end();
+      }
+    };
+
+    it('ends the deliveries of one tenant that finish together in shared transactions, each with its own outcome', async () => {
+      const replies = await Promise.all(Array.from({ length: 12 }, () => queuedReply()));
+      replies.forEach(({ chatId }, index) =>
+        stub.respond(sendsTo(chatId), index % 4 === 3 ? { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: chat ${index} not found` } } : sentReply(chatId, 7000 + index)),
+      );
+      const outcomes = await Promise.all(replies.map(({ message }) => deliver(message.id, 1)));
+      expect(outcomes).toEqual(replies.map((_reply, index) => (index % 4 === 3 ? 'failed' : 'sent')));
+      for (const [index, { message, chatId }] of replies.entries()) {
+        expect(await kit.message(tenant.tenantId, message.id)).toMatchObject(
+          index % 4 === 3
+            ? { deliveryStatus: 'failed', deliveryError: `400 Bad Request: chat ${index} not found`, platformMessageId: null, deliveryAttempts: 1 }
+            : { deliveryStatus: 'sent', deliveryError: null, platformMessageId: `${chatId}:${7000 + index}`, deliveryAttempts: 1 },
+        );
+      }
+      if (db.driver === 'postgres') expect(await writers(replies.map(({ message }) => message.id))).toBeLessThan(replies.length);
+    });
+
+    // A trigger refuses one row: PostgreSQL only.
+    if (process.env.TEST_DB_DRIVER === 'postgres') {
+      it('writes the others alone when a shared transaction fails, and fails only the delivery whose row was refused', async () => {
+        const client = new Client({ connectionString: db.adminUrl });
+        await client.connect();
+        await client.query(`CREATE FUNCTION test_refuse_666() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+        await client.query(`CREATE TRIGGER test_refuse_666 BEFORE UPDATE ON messages FOR EACH ROW WHEN (NEW.platform_message_id LIKE '%:666') EXECUTE FUNCTION test_refuse_666()`);
+        try {
+          const replies = await Promise.all(Array.from({ length: 8 }, () => queuedReply()));
+          replies.forEach(({ chatId }, index) => stub.respond(sendsTo(chatId), sentReply(chatId, index === 5 ? 666 : 8000 + index)));
+          const outcomes = await Promise.allSettled(replies.map(({ message }) => deliver(message.id, 1)));
+          expect(outcomes.map((outcome) => outcome.status)).toEqual(replies.map((_reply, index) => (index === 5 ? 'rejected' : 'fulfilled')));
+          expect((outcomes[5] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
+          for (const [index, { message, chatId }] of replies.entries()) {
+            expect(await kit.message(tenant.tenantId, message.id)).toMatchObject(
+              index === 5 ? { deliveryStatus: 'queued', platformMessageId: null, deliveryAttempts: 1 } : { deliveryStatus: 'sent', platformMessageId: `${chatId}:${8000 + index}` },
+            );
+          }
+        } finally {
+          await client.query(`DROP TRIGGER test_refuse_666 ON messages`);
+          await client.query(`DROP FUNCTION test_refuse_666()`);
+          await client.end();
+        }
+      });
+    }
   });
 
   describe('SweepStuckDeliveriesCommand', () => {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, AppConfig, backoffDelay, CredentialCipher, JOBS, QUEUE_DRIVER, QueueDriver, QUEUES, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
+import { APP_CONFIG, AppConfig, backoffDelay, CredentialCipher, JOBS, KeyedBatcher, QUEUE_DRIVER, QueueDriver, QUEUES, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
 import { Channel } from '../../domain/channel.entity';
 import { Conversation } from '../../domain/conversation.entity';
 import { Message } from '../../domain/message.entity';
@@ -15,6 +15,18 @@ export interface DeliveryJob {
   attempt: number;
 }
 
+/** How an attempt ends a message: its final delivery fields, written only while it is still `queued`. */
+type FinalPatch = Partial<Pick<Message, 'deliveryStatus' | 'deliveryError' | 'platformMessageId'>>;
+
+interface Finish {
+  context: TenantContext;
+  messageId: string;
+  patch: FinalPatch & Pick<Message, 'replyToken' | 'deliveryUpdatedAt'>;
+}
+
+/** At most this many finishes of one tenant in one transaction. */
+const FINISH_BATCH = 50;
+
 /** One job per attempt: `deliver.<message>.<attempt>` (a duplicate of an attempt is dropped by its id). */
 export const deliveryJobId = (messageId: string, attempt: number): string => `deliver.${messageId}.${attempt}`;
 
@@ -25,10 +37,13 @@ export const deliveryJobId = (messageId: string, attempt: number): string => `de
  * with exponential backoff (never sooner than the platform's Retry-After) up to DELIVERY_ATTEMPTS;
  * other 4xx fail at once. A text longer than the platform takes goes as parts, each counted on the
  * message once sent, so a retry sends only the rest. The message ends `sent` (with the platform's
- * id of its last part) or `failed` (with its error).
+ * id of its last part) or `failed` (with its error); the ends of one tenant's deliveries that finish
+ * while another batch of them is being written are written together, in one transaction.
  */
 @CommandHandler(DeliverMessageCommand)
 export class DeliverMessageHandler implements ICommandHandler<DeliverMessageCommand, DeliveryOutcome> {
+  private readonly finishes = new KeyedBatcher<Finish, void>(FINISH_BATCH, (finishes) => this.finishTogether(finishes));
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly cipher: CredentialCipher,
@@ -76,11 +91,25 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
     return deliveryClaim(this.cipher, message, conversation, conversation.channel as Channel);
   }
 
-  private async finish(command: DeliverMessageCommand, patch: Partial<Pick<Message, 'deliveryStatus' | 'deliveryError' | 'platformMessageId'>>, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
-    await this.unitOfWork.run(command.context, (tx) =>
-      tx.repository(Message).update({ id: command.messageId, deliveryStatus: 'queued' }, { ...patch, replyToken: null, deliveryUpdatedAt: new Date() }),
-    );
+  private async finish(command: DeliverMessageCommand, patch: FinalPatch, outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+    await this.finishes.submit(command.context.tenantId, { context: command.context, messageId: command.messageId, patch: { ...patch, replyToken: null, deliveryUpdatedAt: new Date() } });
     return outcome;
+  }
+
+  /** The finishes of a batch in one unit of work (the first one's context: a finish audits and publishes nothing); when that fails, each alone, so one bad row fails only itself. */
+  private async finishTogether(finishes: Finish[]): Promise<PromiseSettledResult<void>[]> {
+    const write = (tx: TenantTx, { messageId, patch }: Finish) => tx.repository(Message).update({ id: messageId, deliveryStatus: 'queued' }, patch);
+    if (finishes.length > 1) {
+      try {
+        await this.unitOfWork.run(finishes[0].context, async (tx) => {
+          for (const finish of finishes) await write(tx, finish);
+        });
+        return finishes.map(() => ({ status: 'fulfilled', value: undefined }));
+      } catch {
+        // Each alone below.
+      }
+    }
+    return Promise.allSettled(finishes.map((finish) => this.unitOfWork.run(finish.context, async (tx) => void (await write(tx, finish)))));
   }
 
   private retryLater(context: TenantContext, command: DeliverMessageCommand, delayMs: number): Promise<void> {
