@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { QueryHandler } from '@nestjs/cqrs';
 import { ProblemException, TenantQueryHandler, TenantTx } from '@saler/platform';
-import { modelsWithNames, unknownReference, viewOf } from '../../commands/catalog-store';
+import { unknownReference } from '../../commands/catalog-store';
 import { parseValidFrom } from '../../domain/catalog-import-row';
 import { fieldProblem } from '../../domain/catalog-problems';
 import { Model } from '../../domain/model.entity';
@@ -9,7 +9,7 @@ import { CatalogValueError } from '../../domain/money';
 import { OptionPrice } from '../../domain/option-price.entity';
 import { ProductCategory } from '../../domain/product-category.entity';
 import { chooseModel, ModelChoice, PriceKind, PriceRowRef, priceQuote, QuotePart, QuotePriceError } from '../../domain/quote';
-import { ModelHit, searchModels } from '../search-models/model-search';
+import { ModelHit, modelHitById, searchModels } from '../search-models/model-search';
 import { CalculateQuoteQuery } from './calculate-quote.query';
 import { QuoteView } from './quote.view';
 
@@ -116,12 +116,6 @@ function readAt(at: string | undefined): Date {
   }
 }
 
-/** The model of a modelId, with its brand and body type; undefined when the tenant has none (reported after the category and options). */
-async function modelById(tx: TenantTx, id: string): Promise<QuotedModel | undefined> {
-  const [model] = await modelsWithNames(tx, [id]);
-  return model === undefined ? undefined : { modelId: model.id, bodyTypeId: model.bodyTypeId, view: viewOf(model) };
-}
-
 /** The options asked for, in their order; each must be an option of the category (400 naming its index otherwise). */
 function optionsOf(facts: QuoteFacts, ids: string[]): QuoteFacts['options'] {
   if (new Set(ids).size !== ids.length) throw fieldProblem('optionIds', 'optionIds must not repeat an option');
@@ -148,7 +142,7 @@ export class CalculateQuoteHandler extends TenantQueryHandler<CalculateQuoteQuer
     let model: QuotedModel | undefined;
     let choice: ModelChoice<ModelHit> | undefined;
     if (input.modelId !== undefined) {
-      model = await modelById(tx, input.modelId);
+      model = await modelHitById(tx, input.modelId);
     } else {
       const { hits, year } = await searchModels(tx, input.modelQuery as string, QUERY_RESULTS);
       choice = chooseModel(hits, year, CANDIDATES);

@@ -42,14 +42,38 @@ interface NamedMatch {
  */
 async function searchOnPostgres(tx: TenantTx, key: string, limit: number): Promise<ModelHit[]> {
   const rows = await tx.prepared<NamedMatch>(`SELECT * FROM saler_catalog_model_search($1, $2)`, [key, limit]);
-  return rows.map((row) => ({
-    modelId: row.id,
-    score: Number(row.score),
-    yearFrom: row.yearFrom,
-    yearTo: row.yearTo,
-    bodyTypeId: row.bodyTypeId,
-    view: toModelView(row, { id: row.brandId, name: row.brandName }, { id: row.bodyTypeId, name: row.bodyTypeName }),
-  }));
+  return rows.map(hitOf);
+}
+
+const hitOf = (row: NamedMatch): ModelHit => ({
+  modelId: row.id,
+  score: Number(row.score),
+  yearFrom: row.yearFrom,
+  yearTo: row.yearTo,
+  bodyTypeId: row.bodyTypeId,
+  view: toModelView(row, { id: row.brandId, name: row.brandName }, { id: row.bodyTypeId, name: row.bodyTypeName }),
+});
+
+/**
+ * One model of the tenant by id, with its brand and body type, as a search would find it by its own name (score 1);
+ * undefined when the tenant has none. On PostgreSQL one prepared statement read without an entity mapping (a quote
+ * by modelId asks it every time), elsewhere through the repository.
+ */
+export async function modelHitById(tx: TenantTx, id: string): Promise<ModelHit | undefined> {
+  if (!tx.isPostgres) {
+    const [model] = await modelsWithNames(tx, [id]);
+    return model === undefined ? undefined : { modelId: model.id, score: 1, yearFrom: model.yearFrom, yearTo: model.yearTo, bodyTypeId: model.bodyTypeId, view: viewOf(model) };
+  }
+  const [row] = await tx.prepared<NamedMatch>(
+    `SELECT 1 AS score, m.id, m.name, m.aliases, m.year_from AS "yearFrom", m.year_to AS "yearTo", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+            b.id AS "brandId", b.name AS "brandName", bt.id AS "bodyTypeId", bt.name AS "bodyTypeName"
+       FROM catalog_models m
+       JOIN catalog_brands b ON b.tenant_id = m.tenant_id AND b.id = m.brand_id
+       JOIN catalog_body_types bt ON bt.tenant_id = m.tenant_id AND bt.id = m.body_type_id
+      WHERE m.tenant_id = $1 AND m.id = $2`,
+    [tx.tenantId, id],
+  );
+  return row === undefined ? undefined : hitOf(row);
 }
 
 /** SQLite has no pg_trgm: the same similarity in JavaScript over the tenant's terms (fine at embedded sizes), then the models with their names. */
