@@ -5,7 +5,20 @@ import { databaseRoles, MIGRATION_TOOLKIT } from "@saler/platform";
 const PARTITIONS = 32;
 const partition = (remainder: number) => `catalog_model_terms_h${String(remainder).padStart(2, "0")}`;
 
-/** The columns, primary key, indexes, foreign key and policy catalog_model_terms has had since the Catalog migration. */
+/** A table with the columns of catalog_model_terms under another name (`partitioning`: its PARTITION BY clause, or ""). */
+async function createTermsTable(queryRunner: QueryRunner, table: string, partitioning: string): Promise<void> {
+    await queryRunner.query(`
+        CREATE TABLE "${table}" (
+            "tenant_id" uuid NOT NULL,
+            "id" uuid NOT NULL,
+            "model_id" uuid NOT NULL,
+            "term" character varying(300) NOT NULL,
+            PRIMARY KEY ("tenant_id", "id")
+        ) ${partitioning}
+    `);
+}
+
+/** The name, primary key, indexes, foreign key and policy catalog_model_terms has had since the Catalog migration. */
 async function finishTermsTable(queryRunner: QueryRunner, table: string): Promise<void> {
     await queryRunner.query(`ALTER TABLE "${table}" RENAME TO "catalog_model_terms"`);
     await queryRunner.query(`ALTER TABLE "catalog_model_terms" RENAME CONSTRAINT "${table}_pkey" TO "PK_921fc6976fc0bcad840b1bb1e23"`);
@@ -50,15 +63,7 @@ export class CatalogSearchPartitions1795790000000 implements MigrationInterface 
     public async up(queryRunner: QueryRunner): Promise<void> {
         const { app, system } = databaseRoles();
         await queryRunner.query(`DROP FUNCTION saler_catalog_model_matches(text, integer)`);
-        await queryRunner.query(`
-            CREATE TABLE "catalog_model_terms_partitioned" (
-                "tenant_id" uuid NOT NULL,
-                "id" uuid NOT NULL,
-                "model_id" uuid NOT NULL,
-                "term" character varying(300) NOT NULL,
-                PRIMARY KEY ("tenant_id", "id")
-            ) PARTITION BY HASH ("tenant_id")
-        `);
+        await createTermsTable(queryRunner, "catalog_model_terms_partitioned", `PARTITION BY HASH ("tenant_id")`);
         for (let remainder = 0; remainder < PARTITIONS; remainder++) {
             await queryRunner.query(`CREATE TABLE "${partition(remainder)}" PARTITION OF "catalog_model_terms_partitioned" FOR VALUES WITH (MODULUS ${PARTITIONS}, REMAINDER ${remainder})`);
             await queryRunner.query(`REVOKE ALL ON "${partition(remainder)}" FROM "${app}", "${system}"`);
@@ -105,15 +110,7 @@ export class CatalogSearchPartitions1795790000000 implements MigrationInterface 
     public async down(queryRunner: QueryRunner): Promise<void> {
         const { app, system } = databaseRoles();
         await queryRunner.query(`DROP FUNCTION saler_catalog_model_search(text, integer)`);
-        await queryRunner.query(`
-            CREATE TABLE "catalog_model_terms_single" (
-                "tenant_id" uuid NOT NULL,
-                "id" uuid NOT NULL,
-                "model_id" uuid NOT NULL,
-                "term" character varying(300) NOT NULL,
-                PRIMARY KEY ("tenant_id", "id")
-            )
-        `);
+        await createTermsTable(queryRunner, "catalog_model_terms_single", "");
         await replaceTermsTable(queryRunner, "catalog_model_terms_single");
         await queryRunner.query(`
             CREATE FUNCTION saler_catalog_model_matches(p_key text, p_limit integer)
