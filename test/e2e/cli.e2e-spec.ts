@@ -44,6 +44,9 @@ describe('saler CLI', () => {
       expect(code).toBe(0);
       expect(output).toMatch(/^notes\s+0$/m);
       expect(output).toMatch(/^outbox\s+0$/m);
+      // A partitioned table once, its partitions (which neither role may read directly) not at all.
+      expect(output).toMatch(/^catalog_model_terms\s+0$/m);
+      expect(output).not.toMatch(/catalog_model_terms_h\d/);
     });
   });
 

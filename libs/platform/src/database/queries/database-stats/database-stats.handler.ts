@@ -9,7 +9,10 @@ export class DatabaseStatsHandler implements IQueryHandler<DatabaseStatsQuery, T
   execute(): Promise<TableRowCount[]> {
     return this.system.run(async (manager) => {
       const tables: { name: string }[] = this.system.isPostgres
-        ? await manager.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)
+        ? // A partition's rows are counted with its table (partitions are reached only through it).
+          await manager.query(
+            `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public' WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`,
+          )
         : await manager.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
       const counts: TableRowCount[] = [];
       for (const { name } of tables) {
