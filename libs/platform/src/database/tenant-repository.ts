@@ -109,7 +109,7 @@ export class TenantRepository<E extends TenantOwnedEntity> {
         const value = raw === undefined ? columnDefault(column) : raw;
         return driver.preparePersistentValue(value, column) as unknown;
       });
-    if (driver.options.type === 'postgres') {
+    if (this.isPostgres) {
       const casts = columns.map((column, index) => `u.c${index}::${driver.normalizeType(column)}`).join(', ');
       const arrays = columns.map((column) => valuesOf(column).map(asPostgresText));
       const unnest = columns.map((_column, index) => `$${index + 1}::text[]`).join(', ');
@@ -163,7 +163,7 @@ export class TenantRepository<E extends TenantOwnedEntity> {
       parameters,
     );
     // TypeORM answers an UPDATE on PostgreSQL with [rows, count], on SQLite with the rows.
-    const rows = (driver.options.type === 'postgres' ? result[0] : result) as ObjectLiteral[];
+    const rows = (this.isPostgres ? result[0] : result) as ObjectLiteral[];
     return rows.map((row) => Object.fromEntries(selected.map((column) => [column.propertyName, driver.prepareHydratedValue(row[column.databaseName], column)])) as Pick<E, K>);
   }
 
@@ -187,7 +187,11 @@ export class TenantRepository<E extends TenantOwnedEntity> {
   }
 
   private placeholder(position: number): string {
-    return this.repository.manager.connection.driver.options.type === 'postgres' ? `$${position}` : '?';
+    return this.isPostgres ? `$${position}` : '?';
+  }
+
+  private get isPostgres(): boolean {
+    return this.repository.manager.connection.options.type === 'postgres';
   }
 
   private own(row: DeepPartial<E>): DeepPartial<E> {

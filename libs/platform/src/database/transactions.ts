@@ -21,8 +21,8 @@ export function isPostgres(dataSource: DataSource): boolean {
   return dataSource.options.type === 'postgres';
 }
 
-/** A UUID, spelt so that it can stand in SQL as a literal. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A tenant id: a UUID, spelt so that it can stand in SQL as a literal. */
+export const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * inTransaction() for one tenant's work on PostgreSQL, with `app.tenant_id` set for the transaction
@@ -32,7 +32,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * as its own startTransaction() would have done, so that savepoints, commit and rollback behave alike.
  */
 export async function inTenantTransaction<T>(dataSource: DataSource, tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!UUID.test(tenantId)) throw new Error(`A tenant transaction needs a tenant id, got ${JSON.stringify(tenantId)}`);
+  if (!TENANT_ID.test(tenantId)) throw new Error(`A tenant transaction needs a tenant id, got ${JSON.stringify(tenantId)}`);
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);

@@ -11,7 +11,7 @@ import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxSignal } from '../outbox/outbox-signal';
 import { AuditRecord, AuditSink } from './audit-sink';
 import { APP_DATA_SOURCE } from './database.tokens';
-import { inTenantTransaction, inTransaction, isPostgres } from './transactions';
+import { inTenantTransaction, inTransaction, isPostgres, TENANT_ID } from './transactions';
 import { TenantRepository } from './tenant-repository';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
@@ -19,8 +19,6 @@ import { TenantOwnedEntity } from './tenant-owned.entity';
 function statementName(sql: string): string {
   return `saler_${createHash('sha1').update(sql).digest('base64url')}`;
 }
-
-const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A transaction with no tenant set: only global tables (tenants, users) are useful in it; under RLS

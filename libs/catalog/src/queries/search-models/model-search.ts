@@ -1,6 +1,7 @@
 import { TenantTx, trigrams, trigramSimilarity } from '@saler/platform';
 import { modelsWithNames, viewOf } from '../../commands/catalog-store';
 import { ModelView, toModelView } from '../../commands/model.view';
+import { Model } from '../../domain/model.entity';
 import { ModelSearchTerm } from '../../domain/model-search-term.entity';
 import { SEARCH_MIN_SCORE, ScoredModel } from '../../domain/quote';
 import { parseModelQuery } from '../../domain/search-key';
@@ -42,10 +43,10 @@ interface NamedMatch {
  */
 async function searchOnPostgres(tx: TenantTx, key: string, limit: number): Promise<ModelHit[]> {
   const rows = await tx.prepared<NamedMatch>(`SELECT * FROM saler_catalog_model_search($1, $2)`, [key, limit]);
-  return rows.map(hitOf);
+  return rows.map(hitOfRow);
 }
 
-const hitOf = (row: NamedMatch): ModelHit => ({
+const hitOfRow = (row: NamedMatch): ModelHit => ({
   modelId: row.id,
   score: Number(row.score),
   yearFrom: row.yearFrom,
@@ -53,6 +54,9 @@ const hitOf = (row: NamedMatch): ModelHit => ({
   bodyTypeId: row.bodyTypeId,
   view: toModelView(row, { id: row.brandId, name: row.brandName }, { id: row.bodyTypeId, name: row.bodyTypeName }),
 });
+
+/** The same for a model loaded by modelsWithNames (SQLite). */
+const hitOfModel = (model: Model, score: number): ModelHit => ({ modelId: model.id, score, yearFrom: model.yearFrom, yearTo: model.yearTo, bodyTypeId: model.bodyTypeId, view: viewOf(model) });
 
 /**
  * One model of the tenant by id, with its brand and body type, as a search would find it by its own name (score 1);
@@ -62,7 +66,7 @@ const hitOf = (row: NamedMatch): ModelHit => ({
 export async function modelHitById(tx: TenantTx, id: string): Promise<ModelHit | undefined> {
   if (!tx.isPostgres) {
     const [model] = await modelsWithNames(tx, [id]);
-    return model === undefined ? undefined : { modelId: model.id, score: 1, yearFrom: model.yearFrom, yearTo: model.yearTo, bodyTypeId: model.bodyTypeId, view: viewOf(model) };
+    return model === undefined ? undefined : hitOfModel(model, 1);
   }
   const [row] = await tx.prepared<NamedMatch>(
     `SELECT 1 AS score, m.id, m.name, m.aliases, m.year_from AS "yearFrom", m.year_to AS "yearTo", m.created_at AS "createdAt", m.updated_at AS "updatedAt",
@@ -73,7 +77,7 @@ export async function modelHitById(tx: TenantTx, id: string): Promise<ModelHit |
       WHERE m.tenant_id = $1 AND m.id = $2`,
     [tx.tenantId, id],
   );
-  return row === undefined ? undefined : hitOf(row);
+  return row === undefined ? undefined : hitOfRow(row);
 }
 
 /** SQLite has no pg_trgm: the same similarity in JavaScript over the tenant's terms (fine at embedded sizes), then the models with their names. */
@@ -93,7 +97,7 @@ async function searchInProcess(tx: TenantTx, key: string, limit: number): Promis
   const models = new Map((await modelsWithNames(tx, ranked.map((row) => row.modelId))).map((model) => [model.id, model]));
   return ranked.flatMap(({ modelId, score }) => {
     const model = models.get(modelId);
-    return model === undefined ? [] : [{ modelId, score, yearFrom: model.yearFrom, yearTo: model.yearTo, bodyTypeId: model.bodyTypeId, view: viewOf(model) }];
+    return model === undefined ? [] : [hitOfModel(model, score)];
   });
 }
 
