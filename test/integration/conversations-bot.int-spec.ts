@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { AddModelPriceCommand } from '../../libs/catalog/src/commands/add-model-price/add-model-price.command';
 import { CreateBrandCommand } from '../../libs/catalog/src/commands/create-brand/create-brand.command';
 import { CreateCategoryCommand } from '../../libs/catalog/src/commands/create-category/create-category.command';
@@ -323,6 +324,119 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       await runBot(tenant, question);
       expect(stepsOf((await kit.repliesTo(tenant.tenantId, question.message.id))[0])).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:not_configured', 'fallback:sent']);
     });
+  });
+
+  describe('RunBotCommand, many at once', () => {
+    const FAQ = { question: 'What is the delivery time?', answer: 'Two to three working days.' };
+    /** Runs the turns as concurrent jobs would, after one that occupies the tenant's batcher (the first goes alone; the others wait and go together). */
+    const runTogether = (tenant: TestTenant, first: Received, others: Received[]): Promise<PromiseSettledResult<BotOutcome>[]> =>
+      Promise.allSettled([first, ...others].map((received) => runBot(tenant, received)));
+    const texts = async (tenant: TestTenant, received: Received): Promise<string[]> => (await kit.repliesTo(tenant.tenantId, received.message.id)).map((reply) => reply.text ?? '');
+    const admin = async (): Promise<Client> => {
+      const client = new Client({ connectionString: db.adminUrl });
+      await client.connect();
+      return client;
+    };
+
+    it("answers a tenant's concurrent turns together: each once, in the order written, hits and counts summed", async () => {
+      const { tenant, channel } = await shop();
+      const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, FAQ));
+      const starter = await kit.receive(tenant, channel, kit.newChatId(), FAQ.question);
+      const chats: Received[][] = [];
+      for (let chat = 0; chat < 6; chat++) {
+        const chatId = kit.newChatId();
+        chats.push([await kit.receive(tenant, channel, chatId, FAQ.question), await kit.receive(tenant, channel, chatId, 'Can I pay with bitcoin?')]);
+      }
+      // Later messages first, and one message twice (a duplicated job): the batch still answers in the order written, once.
+      const others = [...chats.map(([, second]) => second), ...chats.map(([first]) => first), chats[0][1]];
+      const outcomes = await runTogether(tenant, starter, others);
+
+      expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : outcome.reason))).toEqual(['answered', ...others.slice(0, -1).map(() => 'answered'), 'skipped']);
+      for (const [first, second] of chats) {
+        expect(await texts(tenant, first)).toEqual([EN.greeting, FAQ.answer]);
+        expect(await texts(tenant, second)).toEqual([EN.fallback]);
+        expect(sentTo(first.chatId)).toEqual([EN.greeting, FAQ.answer, EN.fallback]);
+        const [answer] = (await kit.repliesTo(tenant.tenantId, first.message.id)).slice(1);
+        expect(answer).toMatchObject({ fromFaq: true, faqId: faq.id, deliveryStatus: 'sent', deliveryAttempts: 1 });
+        expect(stepsOf(answer)).toEqual(['greeting:sent', 'hours:open', 'faq:matched']);
+        expect(await kit.conversation(tenant.tenantId, first.conversationId)).toMatchObject({ messageCount: 5, status: 'open', botEnabled: true });
+      }
+      expect(await faqHits(tenant.tenantId, faq.id)).toBe(7);
+      // Stored together: the batch's replies share one time (the starter's turn has its own).
+      const batched = (await Promise.all(chats.flat().map((received) => kit.repliesTo(tenant.tenantId, received.message.id)))).flat();
+      expect(new Set(batched.map((reply) => reply.createdAt.getTime())).size).toBe(1);
+      expect(batched.every((reply) => reply.latencyMs !== null && reply.latencyMs >= 0)).toBe(true);
+    });
+
+    it("stops at a hand-off within a batch: the conversation's later message gets no answer", async () => {
+      const { tenant, channel } = await shop();
+      await kit.execute(new CreateFaqCommand(tenant.context, FAQ));
+      const starter = await kit.receive(tenant, channel, kit.newChatId(), FAQ.question);
+      const chatId = await openChat(tenant, channel);
+      const asked = await kit.receive(tenant, channel, chatId, FAQ.question);
+      const handoff = await kit.receive(tenant, channel, chatId, 'Can I talk to a person?');
+      const later = await kit.receive(tenant, channel, chatId, FAQ.question);
+      const outcomes = await runTogether(tenant, starter, [later, handoff, asked]);
+
+      expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : outcome.reason))).toEqual(['answered', 'skipped', 'answered', 'answered']);
+      expect(await texts(tenant, asked)).toEqual([FAQ.answer]);
+      expect(await texts(tenant, handoff)).toEqual([EN.handoff]);
+      expect(await texts(tenant, later)).toEqual([]);
+      expect(sentTo(chatId)).toEqual([FAQ.answer, EN.handoff]);
+      expect(await kit.conversation(tenant.tenantId, asked.conversationId)).toMatchObject({ botEnabled: false, status: 'pending', messageCount: 6 });
+    });
+
+    // Row locks held from another session, and a trigger: PostgreSQL only.
+    if (process.env.TEST_DB_DRIVER === 'postgres') {
+      it('skips a conversation another transaction holds, and answers it alone, once, when that one ends', async () => {
+        const { tenant, channel } = await shop();
+        await kit.execute(new CreateFaqCommand(tenant.context, FAQ));
+        const starter = await kit.receive(tenant, channel, kit.newChatId(), FAQ.question);
+        const held = await kit.receive(tenant, channel, await openChat(tenant, channel), FAQ.question);
+        const free = await kit.receive(tenant, channel, await openChat(tenant, channel), FAQ.question);
+        const client = await admin();
+        try {
+          await client.query('BEGIN');
+          await client.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [held.conversationId]);
+          const running = runTogether(tenant, starter, [held, free]);
+          // The free conversation is answered while the other is still held.
+          for (let waited = 0; (await texts(tenant, free)).length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+          expect(await texts(tenant, free)).toEqual([FAQ.answer]);
+          expect(await texts(tenant, held)).toEqual([]);
+          await client.query('COMMIT');
+          expect((await running).map((outcome) => outcome.status === 'fulfilled' && outcome.value)).toEqual(['answered', 'answered', 'answered']);
+          expect(await texts(tenant, held)).toEqual([FAQ.answer]);
+          expect(sentTo(held.chatId)).toEqual([FAQ.answer]);
+        } finally {
+          await client.end();
+        }
+      });
+
+      it('takes each turn alone when the batch fails, and fails only the turn whose reply was refused', async () => {
+        const { tenant, channel } = await shop();
+        const faq = await kit.execute<FaqView>(new CreateFaqCommand(tenant.context, FAQ));
+        const starter = await kit.receive(tenant, channel, kit.newChatId(), FAQ.question);
+        const questions: Received[] = [];
+        for (let chat = 0; chat < 5; chat++) questions.push(await kit.receive(tenant, channel, await openChat(tenant, channel), FAQ.question));
+        const refused = questions[2];
+        const client = await admin();
+        await client.query(`CREATE FUNCTION test_refuse_reply() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+        await client.query(`CREATE TRIGGER test_refuse_reply BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.reply_to_id = '${refused.message.id}') EXECUTE FUNCTION test_refuse_reply()`);
+        try {
+          const outcomes = await runTogether(tenant, starter, questions);
+          expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', ...questions.map((question) => (question === refused ? 'rejected' : 'fulfilled'))]);
+          expect(String((outcomes[3] as PromiseRejectedResult).reason)).toContain('refused by the test');
+          for (const question of questions) expect(await texts(tenant, question)).toEqual(question === refused ? [] : [FAQ.answer]);
+          expect(sentTo(refused.chatId)).toEqual([]);
+          expect(await faqHits(tenant.tenantId, faq.id)).toBe(5);
+          expect((await kit.conversation(tenant.tenantId, refused.conversationId))?.messageCount).toBe(2);
+        } finally {
+          await client.query('DROP TRIGGER test_refuse_reply ON messages');
+          await client.query('DROP FUNCTION test_refuse_reply()');
+          await client.end();
+        }
+      });
+    }
   });
 
   describe('SummarizeConversationCommand', () => {

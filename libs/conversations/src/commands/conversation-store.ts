@@ -1,5 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { OpenChatLeadCommand } from '@saler/crm';
+import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { newId, TenantTx } from '@saler/platform';
 import { Channel } from '../domain/channel.entity';
@@ -87,6 +88,13 @@ function counted(at: Date, inbound: boolean, count = 1): QueryDeepPartialEntity<
 
 export async function countMessage(tx: TenantTx, conversation: Pick<Conversation, 'id'>, at: Date, inbound: boolean): Promise<void> {
   await tx.repository(Conversation).update({ id: conversation.id }, counted(at, inbound));
+}
+
+/** Counts replies (conversation → how many) on their conversations, one statement per distinct count (usually one). */
+export async function countOutbound(tx: TenantTx, perConversation: Map<string, number>, at: Date): Promise<void> {
+  const idsByCount = new Map<number, string[]>();
+  for (const [id, count] of perConversation) idsByCount.set(count, [...(idsByCount.get(count) ?? []), id]);
+  for (const [count, ids] of idsByCount) await tx.repository(Conversation).update({ id: ids.length === 1 ? ids[0] : In(ids) }, counted(at, false, count));
 }
 
 /**

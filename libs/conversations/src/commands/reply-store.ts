@@ -2,7 +2,7 @@ import { TenantTx } from '@saler/platform';
 import { Conversation } from '../domain/conversation.entity';
 import { BotStep, Message, SenderType } from '../domain/message.entity';
 import { ReplyQueued } from '../events/reply-queued.event';
-import { countMessage } from './conversation-store';
+import { countOutbound } from './conversation-store';
 import { newMessage } from './message-factory';
 
 export interface ReplyFields {
@@ -20,13 +20,15 @@ export interface ReplyFields {
   deliveredByCaller?: boolean;
 }
 
-/**
- * Stores an outbound reply and queues its delivery (ReplyQueued → the worker sends it), unless the
- * caller sends it itself (should it never, the stuck-delivery sweep sends it). The web widget has
- * nothing to push to: its replies are `sent` as soon as stored, and the widget polls.
- */
-export async function storeReply(tx: TenantTx, conversation: Conversation, web: boolean, fields: ReplyFields, at = new Date()): Promise<Message> {
-  const message = newMessage(tx.tenantId, conversation, {
+/** A reply to store on a conversation; `web`: on the web widget, which has nothing to push to. */
+export interface ReplyDraft {
+  conversation: Pick<Conversation, 'id' | 'channelId'>;
+  web: boolean;
+  fields: ReplyFields;
+}
+
+function replyMessage(tenantId: string, { conversation, web, fields }: ReplyDraft, at: Date): Message {
+  return newMessage(tenantId, conversation, {
     direction: 'outbound',
     senderType: fields.senderType,
     senderId: fields.senderId,
@@ -45,8 +47,28 @@ export async function storeReply(tx: TenantTx, conversation: Conversation, web: 
     replyToken: fields.replyTo?.replyToken ?? null,
     createdAt: at,
   });
-  await tx.repository(Message).insert(message);
-  await countMessage(tx, conversation, at, false);
-  if (!web && fields.deliveredByCaller !== true) tx.publish(new ReplyQueued(tx.context, { conversationId: conversation.id, messageId: message.id }));
+}
+
+/**
+ * Stores outbound replies, in order, in one statement, counts them on their conversations, and
+ * queues the delivery of each (ReplyQueued → the worker sends it) unless its caller sends it itself
+ * (should it never, the stuck-delivery sweep sends it). The web widget's replies are `sent` as soon
+ * as stored: the widget polls.
+ */
+export async function storeReplies(tx: TenantTx, drafts: ReplyDraft[], at = new Date()): Promise<Message[]> {
+  const messages = drafts.map((draft) => replyMessage(tx.tenantId, draft, at));
+  await tx.repository(Message).insertBulk(messages);
+  const perConversation = new Map<string, number>();
+  for (const { conversationId } of messages) perConversation.set(conversationId, (perConversation.get(conversationId) ?? 0) + 1);
+  await countOutbound(tx, perConversation, at);
+  drafts.forEach(({ web, fields }, index) => {
+    if (!web && fields.deliveredByCaller !== true) tx.publish(new ReplyQueued(tx.context, { conversationId: messages[index].conversationId, messageId: messages[index].id }));
+  });
+  return messages;
+}
+
+/** storeReplies() for one reply. */
+export async function storeReply(tx: TenantTx, conversation: Pick<Conversation, 'id' | 'channelId'>, web: boolean, fields: ReplyFields, at = new Date()): Promise<Message> {
+  const [message] = await storeReplies(tx, [{ conversation, web, fields }], at);
   return message;
 }

@@ -7,6 +7,7 @@ import { RecordFaqHitCommand } from './record-faq-hit.command';
 @CommandHandler(RecordFaqHitCommand)
 export class RecordFaqHitHandler extends TenantCommandHandler<RecordFaqHitCommand, void> {
   protected async handle(command: RecordFaqHitCommand, tx: TenantTx): Promise<void> {
-    await tx.repository(Faq).update({ id: command.faqId }, { hitCount: () => 'hit_count + 1' });
+    if (!Number.isSafeInteger(command.hits) || command.hits < 1) throw new Error(`An FAQ hit count must be a positive integer, got ${command.hits}`);
+    await tx.repository(Faq).update({ id: command.faqId }, { hitCount: () => `hit_count + ${command.hits}` });
   }
 }
