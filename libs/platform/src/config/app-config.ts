@@ -27,7 +27,8 @@ export interface AppConfig {
   http: { host: string; port: number; bodyLimit: number; corsOrigins: string[]; swagger: boolean };
   log: { level: Env['LOG_LEVEL']; pretty: boolean };
   database: DatabaseConfig;
-  queue: { driver: 'bullmq'; redisUrl: string; prefix: string; concurrency: number } | { driver: 'inline'; prefix: string; concurrency: number };
+  /** `concurrency` per queue, but the conversations queue's, `conversationsConcurrency` (its bot turns are batched per tenant: the more at once, the larger the batches). */
+  queue: ({ driver: 'bullmq'; redisUrl: string } | { driver: 'inline' }) & { prefix: string; concurrency: number; conversationsConcurrency: number };
   redisUrl?: string;
   worker: { metricsPort: number; shutdownTimeoutMs: number };
   outbox: { pollIntervalMs: number; batchSize: number; retentionHours: number };
@@ -103,8 +104,8 @@ function toAppConfig(env: Env): AppConfig {
     log: { level: env.LOG_LEVEL, pretty: env.NODE_ENV === 'development' },
     database,
     queue: env.REDIS_URL
-      ? { driver: 'bullmq', redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY }
-      : { driver: 'inline', prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+      ? { driver: 'bullmq', redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, conversationsConcurrency: env.WORKER_CONVERSATIONS_CONCURRENCY }
+      : { driver: 'inline', prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, conversationsConcurrency: env.WORKER_CONVERSATIONS_CONCURRENCY },
     redisUrl: env.REDIS_URL,
     worker: { metricsPort: env.WORKER_METRICS_PORT, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS },
     outbox: { pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS, batchSize: env.OUTBOX_BATCH_SIZE, retentionHours: env.OUTBOX_RETENTION_HOURS },

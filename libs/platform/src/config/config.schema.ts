@@ -45,6 +45,7 @@ export const envSchema = z
       .optional(),
     QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -').default('saler'),
     WORKER_CONCURRENCY: positiveInt(8),
+    WORKER_CONVERSATIONS_CONCURRENCY: positiveInt(64),
     WORKER_METRICS_PORT: port(9464),
     OUTBOX_POLL_INTERVAL_MS: positiveInt(250),
     OUTBOX_BATCH_SIZE: positiveInt(200),

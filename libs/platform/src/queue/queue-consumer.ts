@@ -9,7 +9,7 @@ import { RequestContextStore } from '../context/request-context';
 import { SYSTEM_ACTOR } from '../context/tenant-context';
 import { METRICS } from '../metrics/metric-names';
 import { JOB_PROCESSOR, JobHandler, JobProcessorMetadata } from './job-processor.decorator';
-import { QueueName } from './queue.constants';
+import { QueueName, QUEUES } from './queue.constants';
 import { QUEUE_DRIVER, QueueDriver, QueueJob } from './queue-driver';
 
 export const QUEUE_CONSUMER_ENABLED = Symbol('QUEUE_CONSUMER_ENABLED');
@@ -48,7 +48,8 @@ export class QueueConsumer implements OnApplicationBootstrap {
       if (meta.everyMs !== undefined) schedules.push(meta);
     }
     for (const [queue, processors] of byQueue) {
-      this.driver.work(queue, (job) => this.run(job, processors), this.config.queue.concurrency);
+      const { concurrency, conversationsConcurrency } = this.config.queue;
+      this.driver.work(queue, (job) => this.run(job, processors), queue === QUEUES.CONVERSATIONS ? conversationsConcurrency : concurrency);
     }
     for (const { queue, jobs, everyMs } of schedules) {
       await this.driver.schedule(queue, jobs[0], everyMs as number, { tenantId: null, actor: SYSTEM_ACTOR, requestId: randomUUID(), payload: {} });
