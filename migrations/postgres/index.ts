@@ -16,5 +16,6 @@ import { CatalogSearchTuning1795779959280 } from './1795779959280-CatalogSearchT
 import { BotQuotes1795784459118 } from './1795784459118-BotQuotes';
 import { DeliveryParts1795785481757 } from './1795785481757-DeliveryParts';
 import { CatalogSearchPartitions1795790000000 } from './1795790000000-CatalogSearchPartitions';
+import { MessageReplies1795804965221 } from './1795804965221-MessageReplies';
 
-export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625, ApiKeys1795492269092, TenantVersion1795492487602, TenantMemberCounts1795493161242, IdempotencyKeys1795500000000, Crm1795763099388, Catalog1795767169564, Knowledge1795770505644, Conversations1795778142420, CatalogSearchTuning1795779959280, BotQuotes1795784459118, DeliveryParts1795785481757, CatalogSearchPartitions1795790000000];
+export const POSTGRES_MIGRATIONS: Function[] = [Init1795487890031, Identity1795490912151, AuditLog1795491395537, LoginFailures1795491746832, Invitations1795491978625, ApiKeys1795492269092, TenantVersion1795492487602, TenantMemberCounts1795493161242, IdempotencyKeys1795500000000, Crm1795763099388, Catalog1795767169564, Knowledge1795770505644, Conversations1795778142420, CatalogSearchTuning1795779959280, BotQuotes1795784459118, DeliveryParts1795785481757, CatalogSearchPartitions1795790000000, MessageReplies1795804965221];

@@ -39,6 +39,8 @@ export interface BotStep {
 @Entity({ name: 'messages' })
 @Index('messages_platform_id_uq', ['tenantId', 'channelId', 'direction', 'platformMessageId'], { unique: true })
 @Index('messages_conversation_idx', ['tenantId', 'conversationId', 'createdAt', 'id'])
+// A customer message's replies: whether the bot answered it, what an agent answered it with.
+@Index('messages_reply_to_idx', ['tenantId', 'replyToId'], { where: 'reply_to_id IS NOT NULL' })
 // The delivery sweeper's cross-tenant scan: only outbound messages still waiting are in it.
 @Index('messages_queued_idx', ['deliveryUpdatedAt'], { where: `delivery_status = 'queued'` })
 export class Message extends TenantOwnedEntity {

@@ -1,0 +1,19 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class MessageReplies1795804965221 implements MigrationInterface {
+    name = 'MessageReplies1795804965221'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            CREATE INDEX "messages_reply_to_idx" ON "messages" ("tenant_id", "reply_to_id")
+            WHERE reply_to_id IS NOT NULL
+        `);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "public"."messages_reply_to_idx"
+        `);
+    }
+
+}
