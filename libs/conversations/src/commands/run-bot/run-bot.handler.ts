@@ -212,7 +212,8 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
   private async lockQuestions(tx: TenantTx, messageIds: string[], skipHeld: boolean): Promise<Map<string, Message>> {
     const query = tx.repository(Message).scopedQuery('m').innerJoinAndSelect('m.conversation', 'c').innerJoinAndSelect('c.channel', 'ch').andWhere('m.id IN (:...messageIds)', { messageIds });
     if (tx.isPostgres) {
-      query.setLock('pessimistic_write', undefined, ['c']);
+      // Not FOR UPDATE: the customers' next messages (their foreign keys to it) are stored meanwhile.
+      query.setLock('for_no_key_update', undefined, ['c']);
       if (skipHeld) query.setOnLocked('skip_locked');
     }
     const conversations = new Map<string, Conversation>();
