@@ -67,6 +67,37 @@ describe(`unit of work (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await uow.run(contextOf(tenantB), (tx) => tx.repository(Note).findOne({ id: bNote.id }))).toMatchObject({ body: 'b-only' });
   });
 
+  it('updateEach gives each row its own values, only where the condition holds and only in its tenant', async () => {
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 27, 12, 0, second, 250));
+    const [one, two, three] = await uow.run(contextOf(tenantA), async (tx) => {
+      const rows = ['one', 'two', 'three'].map((body) => ({ id: newId(), body, relayedAt: null, createdAt: at(0) }));
+      await tx.repository(Note).insert(rows);
+      return rows;
+    });
+    const other = await commands.execute(new CreateNoteCommand(contextOf(tenantB), 'of B'));
+    const changed = await uow.run(contextOf(tenantA), (tx) =>
+      tx.repository(Note).updateEach(
+        [
+          { id: one.id, body: "one's new body, with a quote ' and a comma,", relayedAt: at(1) },
+          { id: two.id, body: 'two', relayedAt: null },
+          { id: three.id, body: 'three again', relayedAt: at(3) },
+          { id: other.id, body: 'hijacked', relayedAt: at(4) },
+        ],
+        ['body', 'relayedAt'],
+        { createdAt: at(0) },
+      ),
+    );
+    expect(changed).toBe(3);
+    const byId = new Map((await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).find())).map((note) => [note.id, note]));
+    expect(byId.get(one.id)).toMatchObject({ body: "one's new body, with a quote ' and a comma,", relayedAt: at(1) });
+    expect(byId.get(two.id)).toMatchObject({ body: 'two', relayedAt: null });
+    expect(byId.get(three.id)).toMatchObject({ body: 'three again', relayedAt: at(3) });
+    expect(await uow.run(contextOf(tenantB), (tx) => tx.repository(Note).findOne({ id: other.id }))).toMatchObject({ body: 'of B', relayedAt: null });
+    // A row the condition excludes is left alone.
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).updateEach([{ id: two.id, body: 'too late', relayedAt: null }], ['body', 'relayedAt'], { createdAt: at(9) }))).toBe(0);
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).findOne({ id: two.id }))).toMatchObject({ body: 'two' });
+  });
+
   it('refuses to write a row of another tenant through the repository', async () => {
     const attempt = uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insert({ tenantId: tenantB, id: newId(), body: 'x', relayedAt: null, createdAt: new Date() }));
     await expect(attempt).rejects.toThrow(/Refusing to write a row of tenant/);

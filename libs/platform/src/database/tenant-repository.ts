@@ -167,6 +167,39 @@ export class TenantRepository<E extends TenantOwnedEntity> {
     return rows.map((row) => Object.fromEntries(selected.map((column) => [column.propertyName, driver.prepareHydratedValue(row[column.databaseName], column)])) as Pick<E, K>);
   }
 
+  /**
+   * Updates rows by id, each with its own values of the same columns, where `where` (plain values) also holds: on
+   * PostgreSQL in one statement (`UPDATE … FROM unnest(…)`, values cast by their columns' types, as
+   * insertBulk does), on SQLite, which has no round trips to save, one UPDATE per row. Returns how many
+   * rows changed.
+   */
+  async updateEach<K extends keyof E & string>(rows: (Pick<E, 'id'> & Pick<E, K>)[], columns: K[], where: { [P in keyof E]?: E[P] } = {}): Promise<number> {
+    if (rows.length === 0) return 0;
+    if (!this.isPostgres) {
+      let changed = 0;
+      for (const row of rows) changed += await this.update({ ...where, id: row.id } as FindOptionsWhere<E>, Object.fromEntries(columns.map((column) => [column, row[column]])) as never);
+      return changed;
+    }
+    const driver = this.repository.manager.connection.driver;
+    const id = this.column('id');
+    const targets = columns.map((property) => this.column(property));
+    const arrays = [id, ...targets].map((column) => rows.map((row) => asPostgresText(driver.preparePersistentValue(column.getEntityValue(row as ObjectLiteral), column))));
+    const parameters: unknown[] = [...arrays, this.tenantId];
+    const conditions = Object.entries(where).map(([property, value]) => {
+      const column = this.column(property);
+      parameters.push(driver.preparePersistentValue(value, column));
+      return `t.${driver.escape(column.databaseName)} = $${parameters.length}`;
+    });
+    const table = driver.escape(this.repository.metadata.tableName);
+    const names = [id, ...targets].map((_column, index) => `c${index}`).join(', ');
+    const assignments = targets.map((column, index) => `${driver.escape(column.databaseName)} = v.c${index + 1}::${driver.normalizeType(column)}`).join(', ');
+    const [, changed] = (await this.repository.manager.query(
+      `UPDATE ${table} t SET ${assignments} FROM unnest(${arrays.map((_values, index) => `$${index + 1}::text[]`).join(', ')}) AS v(${names}) WHERE t.tenant_id = $${arrays.length + 1} AND t.${driver.escape(id.databaseName)} = v.c0::${driver.normalizeType(id)}${conditions.map((condition) => ` AND ${condition}`).join('')}`,
+      parameters,
+    )) as [unknown, number];
+    return changed;
+  }
+
   async delete(where: FindOptionsWhere<E>): Promise<number> {
     const result = await this.repository.delete(this.scopeOne(where));
     return result.affected ?? 0;

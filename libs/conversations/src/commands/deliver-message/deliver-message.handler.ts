@@ -98,18 +98,32 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
 
   /** The finishes of a batch in one unit of work (the first one's context: a finish audits and publishes nothing); when that fails, each alone, so one bad row fails only itself. */
   private async finishTogether(finishes: Finish[]): Promise<PromiseSettledResult<void>[]> {
-    const write = (tx: TenantTx, { messageId, patch }: Finish) => tx.repository(Message).update({ id: messageId, deliveryStatus: 'queued' }, patch);
     if (finishes.length > 1) {
       try {
-        await this.unitOfWork.run(finishes[0].context, async (tx) => {
-          for (const finish of finishes) await write(tx, finish);
-        });
+        await this.unitOfWork.run(finishes[0].context, (tx) => this.write(tx, finishes));
         return finishes.map(() => ({ status: 'fulfilled', value: undefined }));
       } catch {
         // Each alone below.
       }
     }
-    return Promise.allSettled(finishes.map((finish) => this.unitOfWork.run(finish.context, async (tx) => void (await write(tx, finish)))));
+    return Promise.allSettled(finishes.map((finish) => this.unitOfWork.run(finish.context, (tx) => this.write(tx, [finish]))));
+  }
+
+  /** Ends messages still queued: those setting the same fields (the sent ones, the failed ones) in one statement. */
+  private async write(tx: TenantTx, finishes: Finish[]): Promise<void> {
+    const alike = new Map<string, Finish[]>();
+    for (const finish of finishes) {
+      const fields = Object.keys(finish.patch).sort().join();
+      alike.set(fields, [...(alike.get(fields) ?? []), finish]);
+    }
+    for (const group of alike.values()) {
+      const columns = Object.keys(group[0].patch) as (keyof Finish['patch'])[];
+      await tx.repository(Message).updateEach(
+        group.map(({ messageId, patch }) => ({ id: messageId, ...patch }) as Message),
+        columns,
+        { deliveryStatus: 'queued' },
+      );
+    }
   }
 
   private retryLater(context: TenantContext, command: DeliverMessageCommand, delayMs: number): Promise<void> {
