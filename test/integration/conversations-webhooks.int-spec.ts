@@ -8,6 +8,10 @@ import { UpdateChannelCommand } from '../../libs/conversations/src/commands/upda
 import { UpdateConversationCommand } from '../../libs/conversations/src/commands/update-conversation/update-conversation.command';
 import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
 import { Message } from '../../libs/conversations/src/domain/message.entity';
+import { Activity } from '../../libs/crm/src/domain/activity.entity';
+import { ContactIdentity } from '../../libs/crm/src/domain/contact-identity.entity';
+import { Contact } from '../../libs/crm/src/domain/contact.entity';
+import { Lead } from '../../libs/crm/src/domain/lead.entity';
 import { ConversationsKit, TelegramChannel, TestTenant } from '../support/conversations-kit';
 import { PlatformStub } from '../support/platform-stub';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -41,11 +45,12 @@ describe(`conversations: webhook receipt (${process.env.TEST_DB_DRIVER})`, () =>
     await db?.drop();
   });
 
-  /** A Telegram text update as the platform posts it (a given update id replays one), in a request context of its own. */
-  const webhook = (chatId: string, options: { secret?: string; on?: TelegramChannel; updateId?: number } = {}) => {
+  /** A Telegram text update as the platform posts it (a given update id replays one; `from` another user than the chat's, in a group), in a request context of its own. */
+  const webhook = (chatId: string, options: { secret?: string; on?: TelegramChannel; updateId?: number; from?: string } = {}) => {
     const on = options.on ?? channel;
     const id = options.updateId ?? ++updateId;
-    const body = { update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: 'private' }, from: { id: Number(chatId), first_name: 'Anna' }, text: `hello ${id}` } };
+    const chat = { id: Number(chatId), type: options.from === undefined ? 'private' : 'group' };
+    const body = { update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat, from: { id: Number(options.from ?? chatId), first_name: 'Anna' }, text: `hello ${id}` } };
     const context = { ...tenant.context, requestId: newId() };
     const request = { rawBody: Buffer.from(JSON.stringify(body)), body, headers: { 'x-telegram-bot-api-secret-token': options.secret ?? on.secretToken } };
     return { id, context, send: () => kit.execute<IngestCounts>(new ReceiveWebhookCommand(context, on.id, 'telegram', request)) };
@@ -75,6 +80,41 @@ describe(`conversations: webhook receipt (${process.env.TEST_DB_DRIVER})`, () =>
     const events = (await kit.outbox(tenant.tenantId, 'conversation.message_received')).filter((event) => event.payload.conversationId === opened[0].id);
     expect(events.map((event) => event.payload.newConversation)).toEqual([true, false]);
     expect(events.map((event) => event.requestId).sort()).toEqual([requests[2].context.requestId, requests[3].context.requestId].sort());
+  });
+
+  it("opens a batch's new customers together: each a contact with its identity, a lead with its first activity and a conversation; a known identity keeps its contact", async () => {
+    const known = kit.newChatId();
+    const first = await kit.receive(tenant, channel, known, 'Hi');
+    const newcomers = [kit.newChatId(), kit.newChatId(), kit.newChatId()];
+    const group = `-${kit.newChatId()}`;
+    const requests = [webhook(kit.newChatId()), ...newcomers.map((chatId) => webhook(chatId)), webhook(group, { from: known })];
+    const counts = await Promise.all(requests.map((request) => request.send()));
+    expect(counts.map((count) => count.stored)).toEqual([1, 1, 1, 1, 1]);
+
+    const rows = <T>(read: Parameters<typeof kit.rows<T>>[1]) => kit.rows(tenant.tenantId, read);
+    const leadCreated = await kit.outbox(tenant.tenantId, 'lead.created');
+    for (const chatId of [...newcomers, group]) {
+      const [conversation] = await conversationOf(chatId);
+      expect(conversation).toMatchObject({ messageCount: 1, status: 'open', botEnabled: true, contactName: 'Anna' });
+      const lead = await rows((tx) => tx.repository(Lead).findOne({ id: conversation.leadId as string }));
+      expect(lead).toMatchObject({ contactId: conversation.contactId, title: 'Telegram: Anna', source: 'telegram', status: 'open', score: 0 });
+      const activities = await rows((tx) => tx.repository(Activity).find({ where: { leadId: lead?.id } }));
+      expect(activities.map((activity) => [activity.type, activity.contactId])).toEqual([['lead_created', conversation.contactId]]);
+      expect(leadCreated.filter((event) => event.payload.leadId === lead?.id)).toHaveLength(1);
+      expect((await inboundOf(conversation.id)).map((message) => message.senderId)).toEqual([conversation.contactId]);
+    }
+    for (const chatId of newcomers) {
+      const [conversation] = await conversationOf(chatId);
+      expect(await rows((tx) => tx.repository(Contact).findOne({ id: conversation.contactId }))).toMatchObject({ name: 'Anna', phone: null, mergedIntoId: null });
+      expect((await rows((tx) => tx.repository(ContactIdentity).find({ where: { contactId: conversation.contactId } }))).map((identity) => [identity.channel, identity.platformUserId])).toEqual([['telegram', chatId]]);
+    }
+    // The known customer writing in a group: a new conversation and lead, the same contact.
+    const [knownConversation] = await conversationOf(known);
+    expect(knownConversation.id).toBe(first.conversationId);
+    const [inGroup] = await conversationOf(group);
+    expect(inGroup.contactId).toBe(knownConversation.contactId);
+    expect(inGroup.leadId).not.toBe(knownConversation.leadId);
+    expect(await rows((tx) => tx.repository(ContactIdentity).count({ channel: 'telegram', platformUserId: known }))).toBe(1);
   });
 
   it('reopens a resolved conversation when the customer writes again', async () => {

@@ -24,7 +24,7 @@ import { LogActivityHandler } from './commands/log-activity/log-activity.handler
 import { MarkLeadLostHandler } from './commands/mark-lead-lost/mark-lead-lost.handler';
 import { MarkLeadWonHandler } from './commands/mark-lead-won/mark-lead-won.handler';
 import { MergeContactsHandler } from './commands/merge-contacts/merge-contacts.handler';
-import { OpenChatLeadHandler } from './commands/open-chat-lead/open-chat-lead.handler';
+import { OpenChatLeadsHandler } from './commands/open-chat-leads/open-chat-leads.handler';
 import { RecomputeLeadScoresHandler } from './commands/recompute-lead-scores/recompute-lead-scores.handler';
 import { RecordQuoteRequestedHandler } from './commands/record-quote-requested/record-quote-requested.handler';
 import { ReorderStagesHandler } from './commands/reorder-stages/reorder-stages.handler';
@@ -69,7 +69,7 @@ import { CrmTenantProvisioner } from './crm-tenant-provisioner';
     MarkLeadLostHandler,
     MarkLeadWonHandler,
     MergeContactsHandler,
-    OpenChatLeadHandler,
+    OpenChatLeadsHandler,
     RecomputeLeadScoresHandler,
     RecordQuoteRequestedHandler,
     ReorderStagesHandler,

@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { OpenChatLeadCommand } from '@saler/crm';
+import { OpenChatLeadsCommand } from '@saler/crm';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { newId, TenantTx } from '@saler/platform';
@@ -26,33 +26,45 @@ export async function findOrOpenConversation(
   // Locked: messages of one conversation are counted one at a time.
   const existing = await tx.repository(Conversation).lockOne({ channelId: channel.id, threadId });
   if (existing !== null) return { conversation: existing, created: false };
-  return { conversation: await openConversation(tx, commandBus, channel, threadId, sender, at, 0), created: true };
+  const [conversation] = await openConversations(tx, commandBus, channel, [{ threadId, sender, inbound: 0 }], at);
+  return { conversation, created: true };
+}
+
+/** A thread to open: who wrote, and how many of their messages are counted on it already. */
+export interface NewThread {
+  threadId: string;
+  sender: InboundSender;
+  inbound: number;
 }
 
 /**
- * A new conversation of a thread, with `inbound` customer messages already counted. A new thread also
- * gets its CRM contact (found by the platform identity, or created with it) and a new lead, through
- * the CRM's command in this same unit of work.
+ * New conversations of threads, in order, with their customer messages already counted. A new thread
+ * also gets its CRM contact (found by the platform identity, or created with it) and a new lead,
+ * through the CRM's command in this same unit of work; all of them in a few statements.
  */
-export async function openConversation(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, threadId: string, sender: InboundSender, at: Date, inbound: number): Promise<Conversation> {
-  const name = sender.name ?? sender.username ?? null;
-  const lead = await commandBus.execute(
-    new OpenChatLeadCommand(tx.context, {
-      channel: channel.type,
-      platformUserId: sender.platformUserId,
-      name,
-      locale: sender.locale ?? null,
-      phone: channel.type === 'whatsapp' ? sender.platformUserId : null,
-    }),
+export async function openConversations(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, threads: NewThread[], at: Date): Promise<Conversation[]> {
+  if (threads.length === 0) return [];
+  const nameOf = (sender: InboundSender) => sender.name ?? sender.username ?? null;
+  const leads = await commandBus.execute(
+    new OpenChatLeadsCommand(
+      tx.context,
+      threads.map(({ sender }) => ({
+        channel: channel.type,
+        platformUserId: sender.platformUserId,
+        name: nameOf(sender),
+        locale: sender.locale ?? null,
+        phone: channel.type === 'whatsapp' ? sender.platformUserId : null,
+      })),
+    ),
   );
-  const conversation: Conversation = {
+  const conversations = threads.map(({ threadId, sender, inbound }, index): Conversation => ({
     tenantId: tx.tenantId,
     id: newId(),
     channelId: channel.id,
     threadId,
-    contactId: lead.contactId,
-    leadId: lead.leadId,
-    contactName: name,
+    contactId: leads[index].contactId,
+    leadId: leads[index].leadId,
+    contactName: nameOf(sender),
     status: 'open',
     botEnabled: true,
     assigneeId: null,
@@ -68,9 +80,9 @@ export async function openConversation(tx: TenantTx, commandBus: CommandBus, cha
     version: 1,
     createdAt: at,
     updatedAt: at,
-  };
-  await tx.repository(Conversation).insert(conversation);
-  return conversation;
+  }));
+  await tx.repository(Conversation).insertBulk(conversations);
+  return conversations;
 }
 
 /**

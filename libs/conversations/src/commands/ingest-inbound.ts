@@ -7,7 +7,7 @@ import { InboundEvent } from '../domain/inbound-event.entity';
 import { DeliveryStatus, Message } from '../domain/message.entity';
 import type { InboundFollowItem, InboundIgnoredItem, InboundItem, InboundMessageItem, InboundStatusItem } from '../domain/webhooks/inbound-item';
 import { MessageReceived } from '../events/message-received.event';
-import { countInbound, openConversation } from './conversation-store';
+import { countInbound, openConversations } from './conversation-store';
 import { newMessage } from './message-factory';
 
 export interface IngestCounts {
@@ -59,7 +59,8 @@ async function storeInbound(tx: TenantTx, commandBus: CommandBus, channel: Pick<
     perNewThread.set(item.threadId, (perNewThread.get(item.threadId) ?? 0) + 1);
     return true;
   });
-  for (const [threadId, item] of toOpen) conversations.set(threadId, await openConversation(tx, commandBus, channel, threadId, item.sender, at, perNewThread.get(threadId) as number));
+  const threads = [...toOpen].map(([threadId, item]) => ({ threadId, sender: item.sender, inbound: perNewThread.get(threadId) as number }));
+  for (const conversation of await openConversations(tx, commandBus, channel, threads, at)) conversations.set(conversation.threadId, conversation);
   const messages = received.flatMap(({ item, context }, index) => {
     if (!stored[index]) return [];
     const conversation = conversations.get(item.threadId) as Pick<Conversation, 'id' | 'contactId'>;

@@ -66,11 +66,10 @@ function identityTaken(identity: ContactIdentityRequest) {
   return conflict('identities', `Another contact already has the ${identity.channel} id ${identity.platformUserId}`);
 }
 
-/** Creates a contact from normalised fields (and its identities), publishing and auditing it. */
-export async function insertContact(tx: TenantTx, fields: Partial<ContactFields>, identities: ContactIdentityRequest[] | undefined): Promise<Contact> {
-  const now = new Date();
-  const contact: Contact = {
-    tenantId: tx.tenantId,
+/** A new contact of the tenant from normalised fields. */
+export function newContact(tenantId: string, fields: Partial<ContactFields>, now: Date): Contact {
+  return {
+    tenantId,
     id: newId(),
     name: fields.name ?? null,
     email: fields.email ?? null,
@@ -83,9 +82,19 @@ export async function insertContact(tx: TenantTx, fields: Partial<ContactFields>
     updatedAt: now,
     deletedAt: null,
   };
-  await tx.repository(Contact).insert(contact);
-  if (identities?.length) await replaceIdentities(tx, contact.id, identities);
+}
+
+/** Publishes and audits a contact just created from these fields. */
+export function announceContact(tx: TenantTx, contact: Pick<Contact, 'id'>, fields: Partial<ContactFields>): void {
   tx.publish(new ContactCreated(tx.context, { contactId: contact.id }));
   tx.audit({ action: 'contact.created', entityType: 'contact', entityId: contact.id, after: { ...fields } });
+}
+
+/** Creates a contact from normalised fields (and its identities), publishing and auditing it. */
+export async function insertContact(tx: TenantTx, fields: Partial<ContactFields>, identities: ContactIdentityRequest[] | undefined): Promise<Contact> {
+  const contact = newContact(tx.tenantId, fields, new Date());
+  await tx.repository(Contact).insert(contact);
+  if (identities?.length) await replaceIdentities(tx, contact.id, identities);
+  announceContact(tx, contact, fields);
   return contact;
 }

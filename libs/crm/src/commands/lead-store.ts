@@ -54,9 +54,9 @@ export async function writeTags(tx: TenantTx, leadId: string, tags: string[], re
   if (tags.length > 0) await tx.repository(LeadTag).insert(tags.map((tag) => ({ id: newId(), leadId, tag })));
 }
 
-/** Writes a timeline entry and moves the lead's last activity time. */
-export async function recordActivity(tx: TenantTx, lead: Pick<Lead, 'id' | 'contactId'>, type: ActivityType, data: Record<string, unknown>, at = new Date()): Promise<Activity> {
-  const activity: Activity = {
+/** A new timeline entry of a lead, by the unit of work's actor. */
+export function newActivity(tx: TenantTx, lead: Pick<Lead, 'id' | 'contactId'>, type: ActivityType, data: Record<string, unknown>, at: Date): Activity {
+  return {
     tenantId: tx.tenantId,
     id: newId(),
     leadId: lead.id,
@@ -67,6 +67,11 @@ export async function recordActivity(tx: TenantTx, lead: Pick<Lead, 'id' | 'cont
     actorId: tx.context.actor.id,
     createdAt: at,
   };
+}
+
+/** Writes a timeline entry and moves the lead's last activity time. */
+export async function recordActivity(tx: TenantTx, lead: Pick<Lead, 'id' | 'contactId'>, type: ActivityType, data: Record<string, unknown>, at = new Date()): Promise<Activity> {
+  const activity = newActivity(tx, lead, type, data, at);
   await tx.repository(Activity).insert(activity);
   // A backdated entry (a call logged afterwards) never moves the last activity back in time.
   await tx.repository(Lead).update({ id: lead.id, lastActivityAt: LessThan(at) }, { lastActivityAt: at });

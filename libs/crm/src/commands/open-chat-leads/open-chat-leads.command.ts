@@ -16,14 +16,15 @@ export interface ChatLead {
 }
 
 /**
- * A customer opened a conversation on a chat channel: the contact known by that platform identity
- * (or a new one with the identity) and a new lead for the conversation, in the default pipeline's
- * first stage. Sent by the conversations context inside its own unit of work.
+ * Customers opened conversations on chat channels: for each, the contact known by that platform
+ * identity (or a new one with the identity) and a new lead for the conversation, in the default
+ * pipeline's first stage; in a few statements whatever their number. Sent by the conversations
+ * context inside its own unit of work. Answers in the order of the inputs.
  */
-export class OpenChatLeadCommand extends TenantCommand<ChatLead> {
+export class OpenChatLeadsCommand extends TenantCommand<ChatLead[]> {
   constructor(
     context: TenantContext,
-    readonly input: ChatLeadInput,
+    readonly inputs: ChatLeadInput[],
   ) {
     super(context);
   }
