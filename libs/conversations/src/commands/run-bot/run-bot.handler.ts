@@ -78,7 +78,7 @@ type FaqMatcher = (text: string, locale: string) => Promise<FaqMatchResult>;
  * A tenant's turns that come while another batch of them is being decided are decided together, in
  * one transaction (the first one's context) and a few statements whatever their number: their
  * conversations locked in one, the answered ones found in one, each distinct question matched once,
- * the replies inserted in one. They are taken in the order the customers wrote, so a conversation's
+ * the replies inserted in one. They are taken in the order they were received, so a conversation's
  * messages are answered in order and a hand-off stops the bot for its later ones. A batch skips a
  * conversation another transaction holds, and takes that turn alone afterwards, waiting for it; when
  * a batch's transaction fails, each of its turns is taken alone, so one bad turn fails only itself.
@@ -159,8 +159,8 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
 
   /**
    * The turns on some customer messages of this transaction's tenant, in the order they were
-   * received (by message id), their conversations locked first; `skipHeld`: a conversation another transaction
-   * holds is not waited for, its turns are HELD.
+   * received (by message id), their conversations locked first; `skipHeld`: a conversation another
+   * transaction holds is not waited for, its turns are HELD.
    */
   private async decide(tx: TenantTx, commands: RunBotCommand[], skipHeld: boolean): Promise<Turn[]> {
     const questions = await this.lockQuestions(tx, commands.map((command) => command.messageId), skipHeld);
