@@ -386,6 +386,29 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(await kit.conversation(tenant.tenantId, asked.conversationId)).toMatchObject({ botEnabled: false, status: 'pending', messageCount: 6 });
     });
 
+    it('asks the LLM outside the batch: the turns it does not need are stored and sent first, and its own once it answers', async () => {
+      const { tenant, channel } = await shop();
+      await kit.execute(new CreateFaqCommand(tenant.context, FAQ));
+      const key = 'sk-bot-batch-0123456789';
+      await withLlm(tenant, key);
+      stub.respond((request) => request.headers.authorization === `Bearer ${key}`, { status: 200, delayMs: 400, body: { choices: [{ message: { role: 'assistant', content: 'Yes, we accept bank transfers.' } }] } });
+      const starter = await kit.receive(tenant, channel, kit.newChatId(), FAQ.question);
+      const chatId = await openChat(tenant, channel);
+      const llm = await kit.receive(tenant, channel, chatId, 'Can I pay by bank transfer?');
+      const faq = await kit.receive(tenant, channel, await openChat(tenant, channel), FAQ.question);
+      const running = runTogether(tenant, starter, [llm, faq]);
+      for (let waited = 0; (await texts(tenant, faq)).length === 0 && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await texts(tenant, faq)).toEqual([FAQ.answer]);
+      expect(await texts(tenant, llm)).toEqual([]);
+
+      expect((await running).map((outcome) => outcome.status === 'fulfilled' && outcome.value)).toEqual(['answered', 'answered', 'answered']);
+      const [reply] = await kit.repliesTo(tenant.tenantId, llm.message.id);
+      expect(reply).toMatchObject({ text: 'Yes, we accept bank transfers.', fromFaq: false, deliveryStatus: 'sent' });
+      expect(stepsOf(reply)).toEqual(['hours:open', 'faq:no_match', 'catalog:no_intent', 'llm:answered']);
+      expect(llmCalls(key)).toHaveLength(1);
+      expect(sentTo(chatId)).toEqual(['Yes, we accept bank transfers.']);
+    });
+
     // Row locks held from another session, and a trigger: PostgreSQL only.
     if (process.env.TEST_DB_DRIVER === 'postgres') {
       it('skips a conversation another transaction holds, and answers it alone, once, when that one ends', async () => {
