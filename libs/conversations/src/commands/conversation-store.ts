@@ -102,11 +102,16 @@ export async function countMessage(tx: TenantTx, conversation: Pick<Conversation
   await tx.repository(Conversation).update({ id: conversation.id }, counted(at, inbound));
 }
 
+/** The keys of a key → count map, grouped by their count: one statement per distinct count. */
+function byCount(perKey: Map<string, number>): Map<number, string[]> {
+  const grouped = new Map<number, string[]>();
+  for (const [key, count] of perKey) grouped.set(count, [...(grouped.get(count) ?? []), key]);
+  return grouped;
+}
+
 /** Counts replies (conversation → how many) on their conversations, one statement per distinct count (usually one). */
 export async function countOutbound(tx: TenantTx, perConversation: Map<string, number>, at: Date): Promise<void> {
-  const idsByCount = new Map<number, string[]>();
-  for (const [id, count] of perConversation) idsByCount.set(count, [...(idsByCount.get(count) ?? []), id]);
-  for (const [count, ids] of idsByCount) await tx.repository(Conversation).update({ id: ids.length === 1 ? ids[0] : In(ids) }, counted(at, false, count));
+  for (const [count, ids] of byCount(perConversation)) await tx.repository(Conversation).update({ id: ids.length === 1 ? ids[0] : In(ids) }, counted(at, false, count));
 }
 
 /**
@@ -115,10 +120,8 @@ export async function countOutbound(tx: TenantTx, perConversation: Map<string, n
  * found. A thread not among them has no conversation yet.
  */
 export async function countInbound(tx: TenantTx, channelId: string, perThread: Map<string, number>, at: Date): Promise<Pick<Conversation, 'id' | 'threadId' | 'contactId'>[]> {
-  const threadsByCount = new Map<number, string[]>();
-  for (const [threadId, count] of perThread) threadsByCount.set(count, [...(threadsByCount.get(count) ?? []), threadId]);
   const found: Pick<Conversation, 'id' | 'threadId' | 'contactId'>[] = [];
-  for (const [count, threadIds] of threadsByCount) {
+  for (const [count, threadIds] of byCount(perThread)) {
     found.push(...(await tx.repository(Conversation).updateReturning({ channelId, threadId: threadIds }, counted(at, true, count), ['id', 'threadId', 'contactId'])));
   }
   return found;
