@@ -79,10 +79,18 @@ describe('api on SQLite with the inline queue (black box)', () => {
     expect((await json<Problem>(replaced)).requestId).toBe(id);
   });
 
-  it('sends security headers', async () => {
-    const response = await fetch(`${base}/health/live`);
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  it('sends the same security headers on every answer, problems included', async () => {
+    const answers = [await fetch(`${base}/health/live`), await fetch(`${base}/api/v1/no-such-route`), await fetch(`${base}/api/v1/leads`, { method: 'POST', body: '{' })];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 401]);
+    for (const answer of answers) {
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(answer.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(answer.headers.get('content-security-policy')).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self' 'unsafe-inline';script-src-attr 'none';style-src 'self' 'unsafe-inline';upgrade-insecure-requests",
+      );
+      expect(answer.headers.get('x-powered-by')).toBeNull();
+    }
   });
 
   it('exposes Prometheus metrics labelled by route template, which promtool accepts', async () => {

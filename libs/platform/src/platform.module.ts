@@ -35,6 +35,8 @@ export class PlatformModule {
           global: true,
           middleware: {
             mount: true,
+            // Saler has no CLS proxy providers: resolving them would import a module on every request.
+            resolveProxyProviders: false,
             setup: (cls: ClsService, req: IncomingMessage & { ip?: string }) => {
               cls.set('requestId', String(req.id ?? ''));
               cls.set('ip', req.ip ?? req.socket?.remoteAddress);
