@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
 import { JOBS, newId, QUEUE_DRIVER, QueueDriver, QueueJob, QUEUES, UnitOfWork } from '@saler/platform';
 import { CreateLeadCommand } from '../../libs/crm/src/commands/create-lead/create-lead.command';
@@ -52,6 +53,56 @@ describe(`lead scoring (${process.env.TEST_DB_DRIVER})`, () => {
     await commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [lead.id] }, new Date(now.getTime() + 100 * DAY)));
     expect(await scoreOf(tenantA, lead.id)).toBe(3);
   });
+
+  it("takes a tenant's concurrent rescoring of named leads together: each lead by its own state, each caller told of its own changes", async () => {
+    const [withPhone, withoutPhone] = [
+      await createLead(tenantA, 'together-1@example.com'),
+      await commands.execute<LeadView>(new CreateLeadCommand(contextOf(tenantA), { title: 'No phone', contact: { name: 'No phone', email: 'together-2@example.com' } })),
+    ];
+    const now = new Date(withoutPhone.lastActivityAt);
+    const results = await Promise.all([
+      commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [withPhone.id] }, now)),
+      commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [withPhone.id, withoutPhone.id] }, now)),
+      commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [withoutPhone.id] }, now)),
+      commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [newId()] }, now)),
+    ]);
+    // The first runs alone; the next three, submitted while it ran, together.
+    expect(results).toEqual([
+      { changed: 1, lastId: null },
+      { changed: 1, lastId: null },
+      { changed: 1, lastId: null },
+      { changed: 0, lastId: null },
+    ]);
+    expect(await scoreOf(tenantA, withPhone.id)).toBe(33);
+    // 15 (email) + round(25 × 10 / 100) = 18.
+    expect(await scoreOf(tenantA, withoutPhone.id)).toBe(18);
+  });
+
+  // A trigger refusing one lead's write: PostgreSQL only.
+  if (process.env.TEST_DB_DRIVER === 'postgres') {
+    it('takes each request alone when their batch fails, and fails only the one whose write was refused', async () => {
+      const leads = [await createLead(tenantA, 'batch-1@example.com'), await createLead(tenantA, 'batch-2@example.com'), await createLead(tenantA, 'batch-3@example.com')];
+      const refused = leads[1];
+      const client = new Client({ connectionString: db.adminUrl });
+      await client.connect();
+      await client.query(`CREATE FUNCTION test_refuse_score() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+      await client.query(`CREATE TRIGGER test_refuse_score BEFORE UPDATE OF score ON leads FOR EACH ROW WHEN (OLD.id = '${refused.id}') EXECUTE FUNCTION test_refuse_score()`);
+      try {
+        const now = new Date(leads[2].lastActivityAt);
+        const outcomes = await Promise.allSettled([
+          commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [newId()] }, now)),
+          ...leads.map((lead) => commands.execute(new RecomputeLeadScoresCommand(contextOf(tenantA), { leadIds: [lead.id] }, now))),
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+        expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('refused by the test');
+        expect(await Promise.all(leads.map((lead) => scoreOf(tenantA, lead.id)))).toEqual([33, 0, 33]);
+      } finally {
+        await client.query('DROP TRIGGER test_refuse_score ON leads');
+        await client.query('DROP FUNCTION test_refuse_score()');
+        await client.end();
+      }
+    });
+  }
 
   it('rescores a whole tenant in batches, and only its own leads', async () => {
     const other = await createLead(tenantB, 'other@example.com');
