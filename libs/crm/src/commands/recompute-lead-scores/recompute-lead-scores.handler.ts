@@ -1,6 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { In, MoreThan } from 'typeorm';
-import { KeyedBatcher, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
+import { KeyedBatcher, TenantCommandHandler, TenantTx } from '@saler/platform';
 import { Contact } from '../../domain/contact.entity';
 import { scoreLead } from '../../domain/lead-scoring';
 import { Lead } from '../../domain/lead.entity';
@@ -23,10 +23,6 @@ type NamedLeads = RecomputeLeadScoresCommand & { selection: { leadIds: string[] 
 @CommandHandler(RecomputeLeadScoresCommand)
 export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLeadScoresCommand, RescoreResult> {
   private readonly batcher = new KeyedBatcher<NamedLeads, RescoreResult>(RESCORE_BATCH, (commands) => this.rescoreTogether(commands));
-
-  constructor(unitOfWork: UnitOfWork) {
-    super(unitOfWork);
-  }
 
   override execute(command: RecomputeLeadScoresCommand): Promise<RescoreResult> {
     if ('leadIds' in command.selection) return this.batcher.submit(command.context.tenantId, command as NamedLeads);
