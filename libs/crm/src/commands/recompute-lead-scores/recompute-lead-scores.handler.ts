@@ -1,10 +1,8 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { In, MoreThan } from 'typeorm';
 import { KeyedBatcher, TenantCommandHandler, TenantTx } from '@saler/platform';
-import { Contact } from '../../domain/contact.entity';
 import { scoreLead } from '../../domain/lead-scoring';
 import { Lead } from '../../domain/lead.entity';
-import { Stage } from '../../domain/stage.entity';
 import { signalsOf } from '../scoring-rules-store';
 import { RecomputeLeadScoresCommand, RESCORE_BATCH, RescoreSelection } from './recompute-lead-scores.command';
 
@@ -12,8 +10,9 @@ type RescoreResult = { changed: number; lastId: string | null };
 type NamedLeads = RecomputeLeadScoresCommand & { selection: { leadIds: string[] } };
 
 /**
- * Scores leads with the pure scoreLead over facts gathered in three queries per batch. Only changed
- * scores are written; a score is derived data, so it does not bump the lead's version (ETag).
+ * Scores leads with the pure scoreLead over facts gathered in two queries per batch (the leads with
+ * their contacts and stages, and the rules). Only changed scores are written; a score is derived
+ * data, so it does not bump the lead's version (ETag).
  *
  * Rescoring named leads reads their state as it is when it runs, so a tenant's concurrent requests of
  * that kind (the scoring jobs of many leads becoming due together) are taken in one transaction, at
@@ -55,11 +54,9 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
   private async rescore(tx: TenantTx, leads: Lead[], now: Date): Promise<Set<string>> {
     if (leads.length === 0) return new Set();
     const signals = await signalsOf(tx);
-    const contacts = new Map((await tx.repository(Contact).find({ where: { id: In([...new Set(leads.map((lead) => lead.contactId))]) } })).map((contact) => [contact.id, contact]));
-    const stages = new Map((await tx.repository(Stage).find({ where: { id: In([...new Set(leads.map((lead) => lead.stageId))]) } })).map((stage) => [stage.id, stage]));
     const byScore = new Map<number, string[]>();
     for (const lead of leads) {
-      const contact = contacts.get(lead.contactId);
+      const contact = lead.contact;
       const score = scoreLead(
         signals,
         {
@@ -67,7 +64,7 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
           hasPhone: Boolean(contact?.phone),
           inboundMessages: lead.inboundMessages,
           quoteRequested: lead.quoteRequestedAt !== null,
-          stageProbability: stages.get(lead.stageId)?.probability ?? 0,
+          stageProbability: lead.stage?.probability ?? 0,
           lastActivityAt: lead.lastActivityAt,
         },
         now,
@@ -79,10 +76,12 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
     return new Set([...byScore.values()].flat());
   }
 
+  /** The leads with their contact and stage, read in the same statement. */
   private select(tx: TenantTx, selection: RescoreSelection): Promise<Lead[]> {
     const leads = tx.repository(Lead);
-    if ('leadIds' in selection) return selection.leadIds.length === 0 ? Promise.resolve([]) : leads.find({ where: { id: In(selection.leadIds) } });
-    if ('contactId' in selection) return leads.find({ where: { contactId: selection.contactId } });
-    return leads.find({ where: selection.afterId === null ? {} : { id: MoreThan(selection.afterId) }, order: { id: 'ASC' }, take: RESCORE_BATCH });
+    const relations = { contact: true, stage: true } as const;
+    if ('leadIds' in selection) return selection.leadIds.length === 0 ? Promise.resolve([]) : leads.find({ where: { id: In(selection.leadIds) }, relations });
+    if ('contactId' in selection) return leads.find({ where: { contactId: selection.contactId }, relations });
+    return leads.find({ where: selection.afterId === null ? {} : { id: MoreThan(selection.afterId) }, order: { id: 'ASC' }, take: RESCORE_BATCH, relations });
   }
 }
