@@ -54,6 +54,7 @@ export * from './jobs/job.view';
 export * from './jobs/jobs-http.module';
 export * from './jobs/upload-store';
 export * from './http/request-fields';
+export * from './collections/group-by';
 export * from './text/search-key';
 export * from './text/trigram';
 export * from './jobs/upload-job';

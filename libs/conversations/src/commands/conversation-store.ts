@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { OpenChatLeadsCommand } from '@saler/crm';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { newId, TenantTx } from '@saler/platform';
+import { groupBy, newId, TenantTx } from '@saler/platform';
 import { Channel } from '../domain/channel.entity';
 import { Conversation } from '../domain/conversation.entity';
 import { notFound } from '../domain/conversation-problems';
@@ -104,9 +104,7 @@ export async function countMessage(tx: TenantTx, conversation: Pick<Conversation
 
 /** The keys of a key → count map, grouped by their count: one statement per distinct count. */
 function byCount(perKey: Map<string, number>): Map<number, string[]> {
-  const grouped = new Map<number, string[]>();
-  for (const [key, count] of perKey) grouped.set(count, [...(grouped.get(count) ?? []), key]);
-  return grouped;
+  return new Map([...groupBy(perKey, ([, count]) => count)].map(([count, entries]) => [count, entries.map(([key]) => key)]));
 }
 
 /** Counts replies (conversation → how many) on their conversations, one statement per distinct count (usually one). */

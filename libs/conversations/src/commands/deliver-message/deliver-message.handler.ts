@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, AppConfig, backoffDelay, CredentialCipher, JOBS, KeyedBatcher, QUEUE_DRIVER, QueueDriver, QUEUES, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
+import { APP_CONFIG, AppConfig, backoffDelay, CredentialCipher, groupBy, JOBS, KeyedBatcher, QUEUE_DRIVER, QueueDriver, QUEUES, TenantContext, TenantTx, UnitOfWork } from '@saler/platform';
 import { Channel } from '../../domain/channel.entity';
 import { Conversation } from '../../domain/conversation.entity';
 import { Message } from '../../domain/message.entity';
@@ -111,12 +111,7 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
 
   /** Ends messages still queued: those setting the same fields (the sent ones, the failed ones) in one statement. */
   private async write(tx: TenantTx, finishes: Finish[]): Promise<void> {
-    const alike = new Map<string, Finish[]>();
-    for (const finish of finishes) {
-      const fields = Object.keys(finish.patch).sort().join();
-      alike.set(fields, [...(alike.get(fields) ?? []), finish]);
-    }
-    for (const group of alike.values()) {
+    for (const group of groupBy(finishes, (finish) => Object.keys(finish.patch).sort().join()).values()) {
       const columns = Object.keys(group[0].patch) as (keyof Finish['patch'])[];
       await tx.repository(Message).updateEach(
         group.map(({ messageId, patch }) => ({ id: messageId, ...patch }) as Message),

@@ -1,6 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { In, MoreThan } from 'typeorm';
-import { KeyedBatcher, TenantCommandHandler, TenantTx } from '@saler/platform';
+import { groupBy, KeyedBatcher, TenantCommandHandler, TenantTx } from '@saler/platform';
 import { scoreLead } from '../../domain/lead-scoring';
 import { Lead } from '../../domain/lead.entity';
 import { signalsOf } from '../scoring-rules-store';
@@ -54,8 +54,7 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
   private async rescore(tx: TenantTx, leads: Lead[], now: Date): Promise<Set<string>> {
     if (leads.length === 0) return new Set();
     const signals = await signalsOf(tx);
-    const byScore = new Map<number, string[]>();
-    for (const lead of leads) {
+    const moved = leads.flatMap((lead) => {
       const contact = lead.contact;
       const score = scoreLead(
         signals,
@@ -69,11 +68,11 @@ export class RecomputeLeadScoresHandler extends TenantCommandHandler<RecomputeLe
         },
         now,
       );
-      if (score !== lead.score) byScore.set(score, [...(byScore.get(score) ?? []), lead.id]);
-    }
+      return score === lead.score ? [] : [{ id: lead.id, score }];
+    });
     // One UPDATE per distinct score (at most 101), not one per lead.
-    for (const [score, ids] of byScore) await tx.repository(Lead).update({ id: In(ids) }, { score });
-    return new Set([...byScore.values()].flat());
+    for (const [score, group] of groupBy(moved, (change) => change.score)) await tx.repository(Lead).update({ id: In(group.map((change) => change.id)) }, { score });
+    return new Set(moved.map((change) => change.id));
   }
 
   /** The leads with their contact and stage, read in the same statement. */
