@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { json, OpenApiDocument, Problem } from '../support/http';
-import { freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
+import { eventually, freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
 
 jest.setTimeout(90_000);
 
@@ -115,6 +115,28 @@ describe('api on SQLite with the inline queue (black box)', () => {
     });
     expect(login.status).toBe(200);
     expect(await json(login)).toMatchObject({ tenant: { slug: 'demo', role: 'owner' } });
+  });
+
+  it('writes one access line per request, with its tenant and actor once signed in, never its credentials', async () => {
+    const login = await json<{ accessToken: string; tenant: { id: string } }>(
+      fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'demo@saler.local', password: 'saler-demo-password' }) }),
+    );
+    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${login.accessToken}`, 'x-request-id': 'access-me' } });
+    expect(me.status).toBe(200);
+    expect((await fetch(`${base}/api/v1/nowhere`, { headers: { 'x-request-id': 'access-404' } })).status).toBe(404);
+    expect((await fetch(`${base}/health/live`, { headers: { 'x-request-id': 'access-live' } })).status).toBe(200);
+    // Lines arrive in order: once the next request's line is in, the health check's would be too.
+    expect((await fetch(`${base}/api/v1/nowhere`, { headers: { 'x-request-id': 'access-last' } })).status).toBe(404);
+    const lines = await eventually(
+      async () => api.logLines().filter((line) => String(line.requestId).startsWith('access-') && line.msg === 'request completed'),
+      (found) => found.some((line) => line.requestId === 'access-last'),
+    );
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 30, requestId: 'access-me', tenantId: login.tenant.id, actor: { type: 'user', id: expect.any(String) }, req: expect.objectContaining({ method: 'GET', url: '/api/v1/me' }), res: { statusCode: 200 }, responseTime: expect.any(Number) }),
+      expect.objectContaining({ level: 40, requestId: 'access-404', req: expect.objectContaining({ url: '/api/v1/nowhere' }), res: { statusCode: 404 } }),
+      expect.objectContaining({ level: 40, requestId: 'access-last' }),
+    ]);
+    expect(api.output()).not.toContain(login.accessToken);
   });
 
   it('shuts down gracefully on SIGTERM and exits 0', async () => {

@@ -3,8 +3,11 @@ import { Logger, RequestMethod, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import helmet from 'helmet';
+import { PinoLogger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
+import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AppConfig } from '../config/app-config';
 import { UPLOAD_MAX_BYTES } from '../jobs/upload-store';
 import { requestIdFrom } from '../context/request-id';
@@ -36,6 +39,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   const fastify = app.getHttpAdapter().getInstance();
   const logger = new Logger('HTTP');
   const duration = app.get<Histogram<'method' | 'route' | 'status_code'>>(getToken(METRICS.HTTP_DURATION));
+  const accessLog = await app.resolve(PinoLogger);
 
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
@@ -43,6 +47,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    logCompleted(accessLog, request, reply);
   });
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
 
@@ -80,6 +85,23 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   if (config.http.swagger) setupOpenApi(app);
+}
+
+/**
+ * One access line per request, with its id and, once authenticated, its tenant and actor. No
+ * per-request child logger is built, so a request pays for its line only when the level lets it
+ * through. 5xx at error, 4xx at warn, the rest at info; `/metrics` and `/health/*` are not logged.
+ */
+function logCompleted(accessLog: PinoLogger, request: AuthenticatedRequest, reply: FastifyReply): void {
+  const url = request.url;
+  if (url === '/metrics' || url.startsWith('/health/')) return;
+  const statusCode = reply.statusCode;
+  const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+  if (!accessLog.logger.isLevelEnabled(level)) return;
+  accessLog[level](
+    { requestId: request.id, tenantId: request.principal?.tenantId, actor: request.principal?.actor, req: { id: request.id, method: request.method, url, remoteAddress: request.ip }, res: { statusCode }, responseTime: Math.round(reply.elapsedTime) },
+    'request completed',
+  );
 }
 
 function optionalProvider<T>(app: NestFastifyApplication, token: symbol): T | undefined {

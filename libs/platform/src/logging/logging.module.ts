@@ -1,7 +1,6 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { RequestContextStore } from '../context/request-context';
 
@@ -28,30 +27,18 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG, ClsService],
       useFactory: (config: AppConfig, cls: ClsService<RequestContextStore>) => ({
-        // Every route, in the named-wildcard syntax of Nest 11's path-to-regexp (nestjs-pino's default '*' logs a warning at each start).
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        // No per-request middleware: pino-http would build two child loggers, redacted, for every
+        // request. The request's fields come from the CLS mixin; its access line is written by the
+        // HTTP app's onResponse hook (configureHttpApp).
+        forRoutes: [],
         pinoHttp: {
           level: config.log.level,
           transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true, colorize: true } } : undefined,
           redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-          genReqId: (req: IncomingMessage) => req.id ?? '',
-          quietReqLogger: true,
           mixin: () => {
             if (!cls.isActive()) return {};
             const { requestId, tenantId, actor } = cls.get();
             return { requestId, tenantId, actor };
-          },
-          serializers: {
-            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          customLogLevel: (_req: IncomingMessage, res: { statusCode: number }, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-          autoLogging: {
-            ignore: (req: IncomingMessage & { originalUrl?: string }) => {
-              const url = req.originalUrl ?? req.url ?? '';
-              return url === '/metrics' || url.startsWith('/health/');
-            },
           },
         },
       }),
