@@ -3,6 +3,7 @@ import { ROUTE_CORS_POLICY } from '@saler/platform';
 import { ConversationsModule } from './conversations.module';
 import { ChannelsController } from './http/channels.controller';
 import { ConversationsController } from './http/conversations.controller';
+import { ReceiveWebhookRoute } from './http/receive-webhook.route';
 import { WebhooksController } from './http/webhooks.controller';
 import { WidgetChannels } from './http/widget-channels';
 import { WidgetController } from './http/widget.controller';
@@ -10,6 +11,6 @@ import { WidgetController } from './http/widget.controller';
 @Module({
   imports: [ConversationsModule],
   controllers: [ChannelsController, ConversationsController, WebhooksController, WidgetController],
-  providers: [WidgetChannels, { provide: ROUTE_CORS_POLICY, useExisting: WidgetChannels }],
+  providers: [ReceiveWebhookRoute, WidgetChannels, { provide: ROUTE_CORS_POLICY, useExisting: WidgetChannels }],
 })
 export class ConversationsHttpModule {}

@@ -13,6 +13,7 @@ export * from './database/tenant-repository';
 export * from './database/unit-of-work';
 export * from './health/readiness';
 export * from './http/deprecated.decorator';
+export * from './http/api-path';
 export * from './http/http-app';
 export * from './http/openapi';
 export * from './http/problem';

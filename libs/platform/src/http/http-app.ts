@@ -12,6 +12,7 @@ import { AppConfig } from '../config/app-config';
 import { UPLOAD_MAX_BYTES } from '../jobs/upload-store';
 import { requestIdFrom } from '../context/request-id';
 import { METRICS } from '../metrics/metric-names';
+import { API_DEFAULT_VERSION, API_PREFIX } from './api-path';
 import { setupOpenApi } from './openapi';
 import { ROUTE_CORS_POLICY, RouteCorsPolicy } from './route-cors';
 import { ProblemFilter, sendProblem } from './problem.filter';
@@ -74,14 +75,14 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
       return { origin: routeOrigins ?? configured, exposedHeaders };
     },
   } as never);
-  app.setGlobalPrefix('api', {
+  app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: API_DEFAULT_VERSION });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   if (config.http.swagger) setupOpenApi(app);
