@@ -512,6 +512,9 @@ describe('CRM: contacts, pipelines, leads and activities (black box, PostgreSQL)
         ['Signed', 3],
       ]);
       expect((await get<Pipeline>(`/pipelines/${pipeline.id}`)).stages.map((row) => row.id)).toEqual([ids[1], ids[0], ids[3], ids[2]]);
+      // A new lead starts in the first stage by position: of its pipeline, or of the default one.
+      expect((await newLead({ pipelineId: pipeline.id })).stageId).toBe(ids[1]);
+      expect((await newLead({})).stageId).toBe([...sales.stages].sort((a, b) => a.position - b.position)[0].id);
     });
 
     it("changing a stage's kind changes the status of the leads in it; the last open stage cannot stop being open", async () => {
