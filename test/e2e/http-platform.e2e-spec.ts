@@ -104,6 +104,10 @@ describe('HTTP platform through tenant-scoped routes (SQLite, inline queue)', ()
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     const simple = await fetch(`${base}/health/live`, { headers: { origin: 'https://shop.example' } });
     expect(simple.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    // No Origin, no browser's cross-origin request: no CORS headers, but caches still key on Origin.
+    const server = await fetch(`${base}/health/live`);
+    expect([...server.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(server.headers.get('vary')).toMatch(/\bOrigin\b/);
   });
 
   it('logs JSON lines carrying the request id and tenant, and redacts credentials', async () => {

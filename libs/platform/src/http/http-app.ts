@@ -6,7 +6,7 @@ import helmet, { HelmetOptions } from 'helmet';
 import { PinoLogger } from 'nestjs-pino';
 import type { Histogram } from 'prom-client';
 import type { FastifyReply } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { AppConfig } from '../config/app-config';
 import { UPLOAD_MAX_BYTES } from '../jobs/upload-store';
@@ -71,10 +71,17 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   const exposedHeaders = ['X-Request-Id', 'ETag', 'Location', 'Deprecation', 'Sunset', 'Link', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Idempotent-Replayed'];
   const configured = config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false;
   const routeCors = optionalProvider<RouteCorsPolicy>(app, ROUTE_CORS_POLICY);
+  const originsFor = async (url: string) => (routeCors === undefined ? undefined : routeCors.originsFor(url));
+  // Without an Origin header a request is no browser's cross-origin request: it gets no CORS
+  // headers (only `Vary: Origin`), at once, and the route's origins are not looked up.
+  const notCrossOrigin = { origin: false };
   app.enableCors({
-    delegator: async (request: { url?: string }) => {
-      const routeOrigins = routeCors === undefined ? undefined : await routeCors.originsFor(request.url ?? '');
-      return { origin: routeOrigins ?? configured, exposedHeaders };
+    delegator: (request: { url?: string; headers: IncomingHttpHeaders }, callback: (error: Error | null, options?: object) => void) => {
+      if (request.headers.origin === undefined) return callback(null, notCrossOrigin);
+      originsFor(request.url ?? '').then(
+        (routeOrigins) => callback(null, { origin: routeOrigins ?? configured, exposedHeaders }),
+        (error: Error) => callback(error),
+      );
     },
   } as never);
   app.setGlobalPrefix(API_PREFIX, {
