@@ -1,3 +1,6 @@
+import { EventEmitter } from 'node:events';
+import { STATUS_CODES } from 'node:http';
+import { request } from 'undici';
 import type { SendResult } from './platform-sender';
 
 export type SendFailure = Extract<SendResult, { ok: false }>;
@@ -7,33 +10,49 @@ export type PostResult = { ok: true; body: unknown } | SendFailure;
 
 /**
  * POSTs JSON to a platform and classifies the outcome: 2xx is ok; 429, 5xx, timeouts and network
- * errors are retryable; other 4xx are not. Error texts never contain the URL's path (Telegram puts
- * the bot token in it) nor a header value.
+ * errors are retryable; other 4xx are not. The whole exchange, body included, ends within
+ * `timeoutMs`. Error texts never contain the URL's path (Telegram puts the bot token in it) nor a
+ * header value.
+ *
+ * undici's `request`, not `fetch`: the WHATWG layers of fetch (Request, Headers, streams, and an
+ * AbortSignal for the timeout) cost more of the worker than the call itself. The deadline is an
+ * EventEmitter, which undici accepts as a signal.
  */
 export async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<PostResult> {
-  let response: Response;
+  const deadline = new EventEmitter();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    deadline.emit('abort');
+  }, timeoutMs);
+  let status: number;
+  let retryAfter: string | string[] | undefined;
   let text: string;
   try {
-    response = await fetch(url, {
+    const response = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: deadline,
     });
-    text = await response.text();
+    status = response.statusCode;
+    retryAfter = response.headers['retry-after'];
+    text = await response.body.text();
   } catch (error) {
-    return { ok: false, retryable: true, error: describeNetworkError(error, url, headers, timeoutMs) };
+    return { ok: false, retryable: true, error: timedOut ? `timeout after ${timeoutMs} ms` : describeNetworkError(error, url, headers) };
+  } finally {
+    clearTimeout(timer);
   }
   const parsed = parseJson(text);
-  if (response.ok) return { ok: true, body: parsed };
-  const retryable = response.status === 429 || response.status >= 500;
-  const retryAfterMs = retryable ? readRetryAfter(response.headers.get('retry-after'), parsed) : undefined;
+  if (status >= 200 && status < 300) return { ok: true, body: parsed };
+  const retryable = status === 429 || status >= 500;
+  const retryAfterMs = retryable ? readRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, parsed) : undefined;
   return {
     ok: false,
     retryable,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    error: `${response.status} ${platformMessage(parsed, text) || response.statusText}`.trim(),
-    status: response.status,
+    error: `${status} ${platformMessage(parsed, text) || (STATUS_CODES[status] ?? '')}`.trim(),
+    status,
   };
 }
 
@@ -44,12 +63,11 @@ export function toSendResult(posted: PostResult, messageId: (body: unknown) => s
   return { ok: true, platformMessageId: id === null || id === undefined ? null : String(id) };
 }
 
-function describeNetworkError(error: unknown, url: string, headers: Record<string, string>, timeoutMs: number): string {
-  // Duck-typed: fetch's errors may come from another realm than this module's Error (as under jest).
+function describeNetworkError(error: unknown, url: string, headers: Record<string, string>): string {
+  // Duck-typed: errors may come from another realm than this module's Error (as under jest).
   const failure = error as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown } | null;
-  if (failure?.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
-  // fetch wraps the socket error ("connect ECONNREFUSED 127.0.0.1:443") in a TypeError("fetch failed");
-  // an AggregateError (one attempt per address) has no message, only a code.
+  // A socket error ("connect ECONNREFUSED 127.0.0.1:443") may come wrapped in a cause; an
+  // AggregateError (one attempt per address) has no message, only a code.
   const cause = (isRecord(failure?.cause) ? failure.cause : failure) as typeof failure;
   const reason = typeof cause?.message === 'string' && cause.message ? cause.message.replace(/^connect /, '') : typeof cause?.code === 'string' ? cause.code : String(error);
   // Some messages quote the URL ("Failed to parse URL from …") or a header value ("… is an invalid header value").
@@ -84,7 +102,7 @@ function platformMessage(body: unknown, text: string): string {
 }
 
 /** From `Retry-After` (delta-seconds or HTTP date), else Telegram's `parameters.retry_after` (seconds). */
-function readRetryAfter(header: string | null, body: unknown): number | undefined {
+function readRetryAfter(header: string | undefined, body: unknown): number | undefined {
   const value = header?.trim();
   if (value && /^\d+$/.test(value)) return Number(value) * 1000;
   const date = value ? Date.parse(value) : NaN;
