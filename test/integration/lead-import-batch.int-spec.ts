@@ -1,8 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { newId, UnitOfWork } from '@saler/platform';
+import { newId, TenantTx, UnitOfWork } from '@saler/platform';
+import { newContact } from '../../libs/crm/src/commands/contact-input';
+import { newActivity, newLead } from '../../libs/crm/src/commands/lead-store';
 import { importBatch } from '../../libs/crm/src/commands/run-lead-import/lead-import-batch';
 import { CrmModule } from '../../libs/crm/src/crm.module';
 import { Activity } from '../../libs/crm/src/domain/activity.entity';
+import { ContactIdentity } from '../../libs/crm/src/domain/contact-identity.entity';
 import { Contact } from '../../libs/crm/src/domain/contact.entity';
 import { ImportedRow } from '../../libs/crm/src/domain/lead-import-row';
 import { LeadTag } from '../../libs/crm/src/domain/lead-tag.entity';
@@ -64,4 +67,64 @@ describe(`lead import batch (${process.env.TEST_DB_DRIVER})`, () => {
     });
     expect(await app.get(UnitOfWork).run(contextOf(other), (tx) => tx.repository(Lead).count())).toBe(0);
   });
+
+  describe('insertBulk with other tables alongside (one statement on PostgreSQL)', () => {
+    const customer = (name: string, now = new Date()) => {
+      const contact = newContact(other, { name }, now);
+      const identity: ContactIdentity = { tenantId: other, id: newId(), contactId: contact.id, channel: 'telegram', platformUserId: `tg-${contact.id}`, createdAt: now };
+      const lead = newLead(other, { contactId: contact.id, title: `Telegram: ${name}`, valueMinor: 0, currency: 'USD', source: 'telegram', assigneeId: null, tags: ['chat'], expectedCloseDate: null }, stage, now);
+      return { contact, identity, lead };
+    };
+    const run = <T>(work: (tx: TenantTx) => Promise<T>) => app.get(UnitOfWork).run(contextOf(other), work);
+    const activityOf = (tx: TenantTx, lead: Lead) => newActivity(tx, lead, 'lead_created', { title: lead.title }, new Date());
+
+    beforeAll(() =>
+      run(async (tx) => {
+        await tx.repository(Pipeline).insert({ id: stage.pipelineId, name: 'Sales', isDefault: true, createdAt: new Date() });
+        await tx.repository(Stage).insert({ id: stage.id, pipelineId: stage.pipelineId, name: stage.name, position: 0, probability: 40, kind: 'open' });
+      }),
+    );
+
+    it('stores contacts, the identities, leads and activities that reference them, with their values', async () => {
+      const [ada, bob] = [customer('Ada'), customer('Bob')];
+      await run(async (tx) =>
+        tx
+          .repository(Contact)
+          .insertBulk(
+            [ada.contact, bob.contact],
+            tx.repository(ContactIdentity).rows([ada.identity, bob.identity]),
+            tx.repository(Lead).rows([ada.lead, bob.lead]),
+            tx.repository(Activity).rows([activityOf(tx, ada.lead), activityOf(tx, bob.lead)]),
+          ),
+      );
+      await run(async (tx) => {
+        expect(await tx.repository(ContactIdentity).findOne({ contactId: bob.contact.id })).toMatchObject({ channel: 'telegram', platformUserId: bob.identity.platformUserId });
+        expect(await tx.repository(Lead).findOne({ id: ada.lead.id })).toMatchObject({ contactId: ada.contact.id, title: 'Telegram: Ada', tags: ['chat'], stageId: stage.id });
+        expect(await tx.repository(Activity).count({ leadId: bob.lead.id, type: 'lead_created' })).toBe(1);
+      });
+    });
+
+    it('stores none of them when one row breaks a constraint', async () => {
+      const carl = customer('Carl');
+      const orphan = customer('Orphan');
+      const failing = run(async (tx) =>
+        tx
+          .repository(Contact)
+          .insertBulk([carl.contact], tx.repository(ContactIdentity).rows([carl.identity]), tx.repository(Lead).rows([carl.lead, orphan.lead]), tx.repository(Activity).rows([activityOf(tx, carl.lead)])),
+      );
+      await expect(failing).rejects.toThrow(/foreign key|FOREIGN KEY/);
+      await run(async (tx) => {
+        expect(await tx.repository(Contact).count({ id: carl.contact.id })).toBe(0);
+        expect(await tx.repository(ContactIdentity).count({ contactId: carl.contact.id })).toBe(0);
+        expect(await tx.repository(Lead).count({ id: carl.lead.id })).toBe(0);
+      });
+    });
+
+    it('refuses rows of another unit of work', async () => {
+      const dana = customer('Dana');
+      const elsewhere = await run(async (tx) => tx.repository(ContactIdentity).rows([dana.identity]));
+      await expect(run(async (tx) => tx.repository(Contact).insertBulk([dana.contact], elsewhere))).rejects.toThrow('rows of another unit of work');
+    });
+  });
 });
+

@@ -40,10 +40,10 @@ function e164(phone: string | null): string | null {
 }
 
 /**
- * Every customer's contact found by their identities in one statement; the new ones inserted with
- * their identities, one statement each; then the leads and their first timeline entries, one
- * statement each. A platform identity another transaction has just taken fails the unit of work on
- * the unique index (the caller retries, and then finds it).
+ * Every customer's contact found by their identities in one statement, and the start stage in
+ * another; then the new contacts, their identities, the leads and their first timeline entries are
+ * inserted in one statement. A platform identity another transaction has just taken fails the unit
+ * of work on the unique index (the caller retries, and then finds it).
  */
 @CommandHandler(OpenChatLeadsCommand)
 export class OpenChatLeadsHandler extends TenantCommandHandler<OpenChatLeadsCommand, ChatLead[]> {
@@ -60,8 +60,6 @@ export class OpenChatLeadsHandler extends TenantCommandHandler<OpenChatLeadsComm
       contacts.set(identityKey(input), contact);
       created.push({ contact, fields, identity: { tenantId: tx.tenantId, id: newId(), contactId: contact.id, channel: input.channel, platformUserId: input.platformUserId, createdAt: now } });
     }
-    await tx.repository(Contact).insertBulk(created.map(({ contact }) => contact));
-    await tx.repository(ContactIdentity).insertBulk(created.map(({ identity }) => identity));
     for (const { contact, fields } of created) announceContact(tx, contact, fields);
 
     const stage = await resolveStartStage(tx);
@@ -70,9 +68,16 @@ export class OpenChatLeadsHandler extends TenantCommandHandler<OpenChatLeadsComm
       const title = `${CHANNEL_LABELS[input.channel]}: ${contact.name ?? input.name ?? input.platformUserId}`.slice(0, 200);
       return newLead(tx.tenantId, { contactId: contact.id, title, valueMinor: 0, currency: 'USD', source: input.channel, assigneeId: null, tags: [], expectedCloseDate: null }, stage, now);
     });
-    await tx.repository(Lead).insertBulk(leads);
     // A new lead's last activity is its creation already.
-    await tx.repository(Activity).insertBulk(leads.map((lead) => newActivity(tx, lead, 'lead_created', { title: lead.title, stageId: stage.id, source: lead.source }, now)));
+    const activities = leads.map((lead) => newActivity(tx, lead, 'lead_created', { title: lead.title, stageId: stage.id, source: lead.source }, now));
+    await tx
+      .repository(Contact)
+      .insertBulk(
+        created.map(({ contact }) => contact),
+        tx.repository(ContactIdentity).rows(created.map(({ identity }) => identity)),
+        tx.repository(Lead).rows(leads),
+        tx.repository(Activity).rows(activities),
+      );
     for (const lead of leads) {
       tx.publish(new LeadCreated(tx.context, { leadId: lead.id, contactId: lead.contactId, stageId: stage.id, source: lead.source }));
       tx.audit({ action: 'lead.created', entityType: 'lead', entityId: lead.id, after: { contactId: lead.contactId, title: lead.title, stageId: stage.id, source: lead.source } });
