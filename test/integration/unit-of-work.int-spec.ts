@@ -56,6 +56,29 @@ describe(`unit of work (${process.env.TEST_DB_DRIVER})`, () => {
     expect(bodies).not.toContain('doomed');
   });
 
+  it('flushOutbox writes the events so far with rows alongside; the unit of work writes the later ones', async () => {
+    const note = { id: newId(), body: 'with its event', relayedAt: null, createdAt: new Date() };
+    await uow.run(contextOf(tenantA), async (tx) => {
+      tx.publish(new NoteCreated(tx.context, { noteId: note.id }));
+      await tx.flushOutbox(tx.repository(Note).rows([note]));
+      expect(await tx.repository(Note).count({ id: note.id })).toBe(1);
+      expect(tx.eventsWritten).toBe(1);
+      tx.publish(new NoteCreated(tx.context, { noteId: `${note.id}-later` }));
+    });
+    const noteIds = (await outboxRows()).map((row) => (row.payload as { noteId?: string }).noteId);
+    expect(noteIds.filter((id) => id?.startsWith(note.id)).sort()).toEqual([note.id, `${note.id}-later`]);
+
+    const doomed = { id: newId(), body: 'doomed with its event', relayedAt: null, createdAt: new Date() };
+    const failing = uow.run(contextOf(tenantA), async (tx) => {
+      tx.publish(new NoteCreated(tx.context, { noteId: doomed.id }));
+      await tx.flushOutbox(tx.repository(Note).rows([doomed]));
+      throw new Error('after the flush');
+    });
+    await expect(failing).rejects.toThrow('after the flush');
+    expect((await outboxRows()).some((row) => (row.payload as { noteId?: string }).noteId === doomed.id)).toBe(false);
+    expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).count({ id: doomed.id }))).toBe(0);
+  });
+
   it('repositories are scoped to the tenant of the unit of work', async () => {
     await commands.execute(new CreateNoteCommand(contextOf(tenantB), 'b-only'));
     const seenByA = await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).find());

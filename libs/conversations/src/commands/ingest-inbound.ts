@@ -81,7 +81,8 @@ async function storeInbound(tx: TenantTx, commandBus: CommandBus, channel: Pick<
     tx.publish(new MessageReceived(context, { conversationId: conversation.id, messageId: message.id, newConversation: toOpen.delete(item.threadId) }));
     return [message];
   });
-  await tx.repository(Message).insertBulk(messages);
+  // The messages and every event so far (theirs, and the new customers') in one statement.
+  await tx.flushOutbox(tx.repository(Message).rows(messages));
   return stored;
 }
 

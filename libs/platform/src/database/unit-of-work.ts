@@ -12,7 +12,7 @@ import { OutboxSignal } from '../outbox/outbox-signal';
 import { AuditRecord, AuditSink } from './audit-sink';
 import { APP_DATA_SOURCE } from './database.tokens';
 import { inTenantTransaction, inTransaction, isPostgres, TENANT_ID } from './transactions';
-import { TenantRepository } from './tenant-repository';
+import { BulkRows, TenantRepository } from './tenant-repository';
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /** A prepared statement's name on its connection: the hash of its text, so one text is prepared once. */
@@ -61,6 +61,7 @@ export class GlobalTx {
 /** The transaction a tenant-scoped handler works in. */
 export class TenantTx extends GlobalTx {
   private readonly events: DomainEvent[] = [];
+  private written = 0;
   /** @internal read by the unit of work before commit */
   readonly auditRecords: AuditRecord[] = [];
 
@@ -95,9 +96,12 @@ export class TenantTx extends GlobalTx {
     this.auditRecords.push(...records);
   }
 
-  /** @internal called by the unit of work before commit */
-  async flushOutbox(): Promise<number> {
-    if (this.events.length === 0) return 0;
+  /**
+   * Writes the events published so far to the outbox now, with `alongside` rows (`rows()` of a
+   * repository) in the same statement on PostgreSQL: a handler's last insert and its events in one
+   * round trip. The unit of work writes the events published after this when it ends, as usual.
+   */
+  async flushOutbox(...alongside: BulkRows[]): Promise<void> {
     const rows = this.events.splice(0).map((event) => ({
       tenantId: event.context.tenantId,
       id: event.id,
@@ -109,8 +113,13 @@ export class TenantTx extends GlobalTx {
       occurredAt: event.occurredAt,
       publishedAt: null,
     }));
-    await this.repository(OutboxMessage).insertBulk(rows);
-    return rows.length;
+    this.written += rows.length;
+    await this.repository(OutboxMessage).insertBulk(rows, ...alongside);
+  }
+
+  /** @internal how many events this transaction wrote to the outbox, read by the unit of work after its last flush */
+  get eventsWritten(): number {
+    return this.written;
   }
 }
 
@@ -147,7 +156,8 @@ export class UnitOfWork {
     const result = await transaction(async (manager) => {
       const tx = new TenantTx(context, manager);
       const value = await this.current.run(tx, () => work(tx));
-      published = await tx.flushOutbox();
+      await tx.flushOutbox();
+      published = tx.eventsWritten;
       if (tx.auditRecords.length > 0) {
         if (this.auditSink === undefined) throw new Error('Audit records were written but no AuditSink is registered');
         const origin = this.cls.isActive() ? { ip: this.cls.get('ip'), userAgent: this.cls.get('userAgent') } : {};
