@@ -4,6 +4,7 @@ import type { DeepPartial, EntityManager, EntityTarget, FindManyOptions, FindOpt
 import { TenantOwnedEntity } from './tenant-owned.entity';
 
 type Where<E> = FindOptionsWhere<E> | FindOptionsWhere<E>[];
+type Patch<E> = Partial<Omit<E, 'tenantId' | 'id'>> | QueryDeepPartialEntity<Omit<E, 'tenantId' | 'id'>>;
 
 /** A table's rows waiting to be inserted by insertBulk(), with another table's (TenantRepository.rows()). */
 export interface BulkRows {
@@ -14,7 +15,6 @@ export interface BulkRows {
   /** The SQLite INSERTs of these rows, run at once (in chunks under the parameter limit). */
   sqliteInsert(): Promise<void>;
 }
-type Patch<E> = Partial<Omit<E, 'tenantId' | 'id'>> | QueryDeepPartialEntity<Omit<E, 'tenantId' | 'id'>>;
 
 /**
  * The only way a handler reaches a tenant table: a repository bound to the unit of work's
