@@ -7,7 +7,8 @@ import { apiPath, ValidationProblem } from '@saler/platform';
 import { ChannelDirectory } from '../commands/channel-directory';
 import { ReceiveWebhookCommand } from '../commands/receive-webhook/receive-webhook.command';
 import { notFound } from '../domain/conversation-problems';
-import { isWebhookType, webhookContext } from './webhook-context';
+import { isWebhookType } from '../domain/webhooks/webhook-platforms';
+import { webhookContext } from './webhook-context';
 
 interface WebhookPost {
   Params: { type: string; channelId: string };

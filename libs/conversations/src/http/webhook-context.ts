@@ -1,9 +1,7 @@
 import { SYSTEM_ACTOR, TenantContext } from '@saler/platform';
 import { ChannelDirectory } from '../commands/channel-directory';
 import { notFound } from '../domain/conversation-problems';
-import { WEBHOOK_TYPES, WebhookType } from '../domain/webhooks/webhook-platforms';
-
-export const isWebhookType = (type: string): type is WebhookType => (WEBHOOK_TYPES as readonly string[]).includes(type);
+import type { WebhookType } from '../domain/webhooks/webhook-platforms';
 
 /** The tenant a webhook URL's channel belongs to, acting as the system; 404 when no channel of that type has the id. */
 export async function webhookContext(directory: ChannelDirectory, channelId: string, type: WebhookType, requestId: string): Promise<TenantContext> {

@@ -102,6 +102,7 @@ export class TenantTx extends GlobalTx {
    * round trip. The unit of work writes the events published after this when it ends, as usual.
    */
   async flushOutbox(...alongside: BulkRows[]): Promise<void> {
+    if (this.events.length === 0 && alongside.length === 0) return;
     const rows = this.events.splice(0).map((event) => ({
       tenantId: event.context.tenantId,
       id: event.id,

@@ -8,6 +8,8 @@ import { parseWhatsAppWebhook } from './whatsapp-webhook';
 export const WEBHOOK_TYPES = ['telegram', 'messenger', 'whatsapp', 'line'] as const;
 export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
+export const isWebhookType = (type: string): type is WebhookType => (WEBHOOK_TYPES as readonly string[]).includes(type);
+
 /** What a webhook request brings: the exact bytes (signatures cover them), the parsed body and the headers (lower-case names). */
 export interface WebhookRequest {
   rawBody: Buffer;
