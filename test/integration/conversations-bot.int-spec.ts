@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { AddModelPriceCommand } from '../../libs/catalog/src/commands/add-model-price/add-model-price.command';
 import { CreateBrandCommand } from '../../libs/catalog/src/commands/create-brand/create-brand.command';
@@ -12,6 +13,8 @@ import { SweepIdleConversationsCommand } from '../../libs/conversations/src/comm
 import { UpdateConversationCommand } from '../../libs/conversations/src/commands/update-conversation/update-conversation.command';
 import { PENDING_QUOTE_TTL_MS } from '../../libs/conversations/src/domain/bot-decisions';
 import { Conversation } from '../../libs/conversations/src/domain/conversation.entity';
+import { BotReplyProcessor } from '../../libs/conversations/src/jobs/bot-reply.processor';
+import { BotReplyJob } from '../../libs/conversations/src/jobs/bot-reply.route';
 import { Lead } from '../../libs/crm/src/domain/lead.entity';
 import { CreateFaqCommand } from '../../libs/knowledge/src/commands/create-faq/create-faq.command';
 import { FaqView } from '../../libs/knowledge/src/commands/faq.view';
@@ -20,7 +23,7 @@ import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/upda
 import { UpdateBotSettingsRequest } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.request';
 import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
 import { Faq } from '../../libs/knowledge/src/domain/faq.entity';
-import { newId } from '@saler/platform';
+import { JOBS, newId, QueueJob, QUEUES, SYSTEM_ACTOR } from '@saler/platform';
 import { ConversationsKit, Received, stepsOf, TelegramChannel, TestTenant } from '../support/conversations-kit';
 import { PlatformStub, StubRequest } from '../support/platform-stub';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -457,6 +460,37 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
           await client.query('DROP TRIGGER test_refuse_reply ON messages');
           await client.query('DROP FUNCTION test_refuse_reply()');
           await client.end();
+        }
+      });
+
+      it("runs a bot-reply job's turns together: refused turns fail the job once the others are answered, and its retry answers only them", async () => {
+        const { tenant, channel } = await shop();
+        await kit.execute(new CreateFaqCommand(tenant.context, FAQ));
+        const questions: Received[] = [];
+        for (let chat = 0; chat < 4; chat++) questions.push(await kit.receive(tenant, channel, await openChat(tenant, channel), FAQ.question));
+        const refused = [questions[1], questions[3]];
+        const turns = questions.map((question) => ({ messageId: question.message.id, newConversation: false, actor: SYSTEM_ACTOR, requestId: newId() }));
+        const job: QueueJob<BotReplyJob> = { id: newId(), queue: QUEUES.CONVERSATIONS, name: JOBS.BOT_REPLY, data: { tenantId: tenant.tenantId, actor: SYSTEM_ACTOR, requestId: turns[0].requestId, payload: { turns } }, attempt: 1, maxAttempts: 3 };
+        const processor = new BotReplyProcessor(kit.app.get(CommandBus));
+        const client = await admin();
+        await client.query(`CREATE FUNCTION test_refuse_reply() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+        await client.query(`CREATE TRIGGER test_refuse_reply BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.reply_to_id IN ('${refused[0].message.id}', '${refused[1].message.id}')) EXECUTE FUNCTION test_refuse_reply()`);
+        try {
+          const failure = await processor.process(job).then(() => null, (error: unknown) => error);
+          expect(failure).toBeInstanceOf(AggregateError);
+          expect((failure as AggregateError).message).toBe('2 of 4 bot turns failed');
+          expect((failure as AggregateError).errors.map(String)).toEqual([expect.stringContaining('refused by the test'), expect.stringContaining('refused by the test')]);
+          for (const question of questions) expect(await texts(tenant, question)).toEqual(refused.includes(question) ? [] : [FAQ.answer]);
+        } finally {
+          await client.query('DROP TRIGGER test_refuse_reply ON messages');
+          await client.query('DROP FUNCTION test_refuse_reply()');
+          await client.end();
+        }
+
+        await processor.process({ ...job, attempt: 2 });
+        for (const question of questions) {
+          expect(await texts(tenant, question)).toEqual([FAQ.answer]);
+          expect(sentTo(question.chatId)).toEqual([FAQ.answer]);
         }
       });
     }

@@ -1,6 +1,7 @@
 import { INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { DomainEvent, DomainEventType, EventJobRoute, JobHandler, jobContext, JobProcessor, newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, QueueJob, QUEUES, RelayAsJob, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
+import { In } from 'typeorm';
+import { DomainEvent, DomainEventType, EventJobRoute, JobHandler, jobContext, JobProcessor, newId, OutboxMessage, OutboxRelay, PurgePublishedOutboxCommand, QUEUE_DRIVER, QueueDriver, QueueJob, QUEUES, RelayAsJob, SystemUnitOfWork, UnitOfWork } from '@saler/platform';
 import { Note } from '../support/notes/note.entity';
 import { CreateNoteCommand, ListNotesQuery, MarkNoteRelayedCommand, NoteCreated, NotesModule, NoteView } from '../support/notes/notes';
 import { eventually } from '../support/processes';
@@ -17,8 +18,8 @@ class NotePinned extends DomainEvent<{ noteId: string }> {}
 @Injectable()
 @RelayAsJob(NotePinned, QUEUES.MAINTENANCE, 'note.pin')
 class PinJobOnNotePinned implements EventJobRoute<NotePinned> {
-  job(event: NotePinned) {
-    return { payload: { noteId: event.payload.noteId }, jobId: `note.pin.${event.payload.noteId}` };
+  payload([event]: NotePinned[]) {
+    return { noteId: event.payload.noteId };
   }
 }
 
@@ -39,16 +40,43 @@ class PinsModule {}
 @Injectable()
 @RelayAsJob(NoteCreated, QUEUES.MAINTENANCE, 'note.created.twice')
 class ConflictingRoute implements EventJobRoute<NoteCreated> {
-  job(event: NoteCreated) {
-    return { payload: {}, jobId: event.id };
+  payload() {
+    return {};
   }
 }
 
 @Module({ providers: [ConflictingRoute] })
 class ConflictingRouteModule {}
 
+@DomainEventType('note.starred')
+class NoteStarred extends DomainEvent<{ noteId: string }> {}
 
+interface StarsJob {
+  noteIds: string[];
+  requestIds: string[];
+}
 
+/** note.starred relayed in jobs of up to 3 of a tenant's events; each job is recorded as it is run. */
+@Injectable()
+@RelayAsJob(NoteStarred, QUEUES.MAINTENANCE, 'note.star', { batch: 3 })
+class StarJobOnNotesStarred implements EventJobRoute<NoteStarred> {
+  payload(events: NoteStarred[]): StarsJob {
+    return { noteIds: events.map((event) => event.payload.noteId), requestIds: events.map((event) => event.context.requestId) };
+  }
+}
+
+const starJobs: QueueJob<StarsJob>[] = [];
+
+@Injectable()
+@JobProcessor(QUEUES.MAINTENANCE, 'note.star')
+class StarProcessor implements JobHandler<StarsJob> {
+  async process(job: QueueJob<StarsJob>): Promise<void> {
+    starJobs.push(job);
+  }
+}
+
+@Module({ providers: [StarJobOnNotesStarred, StarProcessor] })
+class StarsModule {}
 describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
   let db: TestDatabase;
 
@@ -64,7 +92,7 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
     let app: INestApplicationContext;
 
     beforeAll(async () => {
-      app = await createTestApp(db, { modules: [NotesModule, PinsModule], consumeQueues: true });
+      app = await createTestApp(db, { modules: [NotesModule, PinsModule, StarsModule], consumeQueues: true });
     });
 
     afterAll(async () => {
@@ -98,6 +126,44 @@ describe(`outbox relay (${process.env.TEST_DB_DRIVER}, inline queue)`, () => {
       expect(pinned).toMatchObject({ id: noteId, relayedAt: expect.any(String) });
       const rows = await app.get(SystemUnitOfWork).run((manager) => manager.getRepository(OutboxMessage).find({ where: { tenantId, type: 'note.pinned' } }));
       expect(rows.map((row) => row.publishedAt)).toEqual([expect.any(Date)]);
+    });
+
+    it("relays a route's events in jobs of up to its batch per tenant, in the order written, each event with its request; claimed again, none twice", async () => {
+      const [first, second] = [newId(), newId()];
+      const events = [...Array.from({ length: 4 }, () => first), second, ...Array.from({ length: 3 }, () => first), second].map((tenantId) => ({
+        tenantId,
+        id: newId(),
+        noteId: newId(),
+        requestId: newId(),
+      }));
+      const system = app.get(SystemUnitOfWork);
+      // Written in one transaction, so that one relay pass claims them all.
+      await system.run((manager) =>
+        manager.getRepository(OutboxMessage).insert(
+          events.map(({ tenantId, id, noteId, requestId }) => ({ tenantId, id, type: NoteStarred.type, payload: { noteId }, actorType: 'user', actorId: null, requestId, occurredAt: new Date(), publishedAt: null })),
+        ),
+      );
+      const of = (tenantId: string) => events.filter((event) => event.tenantId === tenantId);
+      const jobsOf = (tenantId: string) => starJobs.filter((job) => job.data.tenantId === tenantId);
+      await eventually(async () => jobsOf(first).length + jobsOf(second).length, (count) => count === 4);
+
+      const firstBatches = [of(first).slice(0, 3), of(first).slice(3, 6), of(first).slice(6)];
+      expect(jobsOf(first).map((job) => job.data.payload)).toEqual(firstBatches.map((batch) => ({ noteIds: batch.map((event) => event.noteId), requestIds: batch.map((event) => event.requestId) })));
+      expect(jobsOf(first).map((job) => job.data.requestId)).toEqual(firstBatches.map(([head]) => head.requestId));
+      expect(jobsOf(second).map((job) => job.data.payload)).toEqual([{ noteIds: of(second).map((event) => event.noteId), requestIds: of(second).map((event) => event.requestId) }]);
+      // One event's job has its row's id; several events' jobs a digest of theirs.
+      expect(jobsOf(first)[2].id).toBe(of(first)[6].id);
+      expect(new Set([...jobsOf(first), ...jobsOf(second)].map((job) => job.id)).size).toBe(4);
+      expect([...jobsOf(first).slice(0, 2), ...jobsOf(second)].every((job) => /^batch\.[\w-]+$/.test(job.id))).toBe(true);
+      const published = async () => (await system.run((manager) => manager.getRepository(OutboxMessage).findBy({ type: NoteStarred.type }))).filter((row) => events.some((event) => event.id === row.id));
+      expect((await published()).every((row) => row.publishedAt !== null)).toBe(true);
+
+      // A relay that enqueued its jobs but failed to mark the rows published claims them again: the same jobs, not run twice.
+      const ran = starJobs.length;
+      await system.run((manager) => manager.getRepository(OutboxMessage).update({ id: In(events.map((event) => event.id)) }, { publishedAt: null }));
+      await eventually(published, (rows) => rows.every((row) => row.publishedAt !== null));
+      await eventually(() => app.get<QueueDriver>(QUEUE_DRIVER).counts(QUEUES.MAINTENANCE), (counts) => counts.waiting + counts.active === 0);
+      expect(starJobs.length).toBe(ran);
     });
 
     it('refuses to start when an event relayed as a job also has an @EventsHandler, which would never see it', async () => {

@@ -1,18 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { EventJobRoute, JOBS, QUEUES, RelayAsJob } from '@saler/platform';
+import { Actor, EventJobRoute, JOBS, QUEUES, RelayAsJob } from '@saler/platform';
+import { BOT_TURN_BATCH } from '../commands/run-bot/run-bot.command';
 import { MessageReceived } from '../events/message-received.event';
 
-export interface BotReplyJob {
+/** One customer message's bot turn, with the context of the request that stored it. */
+export interface BotTurn {
   messageId: string;
   newConversation: boolean;
+  actor: Actor;
+  requestId: string;
 }
 
-/** A customer's message was committed: the bot's turn, one job per message, enqueued by the outbox relay itself. */
+export interface BotReplyJob {
+  turns: BotTurn[];
+}
+
+/**
+ * Customers' messages were committed: the bot's turns, enqueued by the outbox relay itself, as many of
+ * a tenant's per job as the bot decides together (one queue job per batch, not per message).
+ */
 @Injectable()
-@RelayAsJob(MessageReceived, QUEUES.CONVERSATIONS, JOBS.BOT_REPLY)
+@RelayAsJob(MessageReceived, QUEUES.CONVERSATIONS, JOBS.BOT_REPLY, { batch: BOT_TURN_BATCH })
 export class BotReplyOnMessageReceived implements EventJobRoute<MessageReceived> {
-  job(event: MessageReceived): { payload: BotReplyJob; jobId: string } {
-    const { messageId, newConversation } = event.payload;
-    return { payload: { messageId, newConversation }, jobId: `bot-reply.${messageId}` };
+  payload(events: MessageReceived[]): BotReplyJob {
+    return {
+      turns: events.map(({ payload, context }) => ({ messageId: payload.messageId, newConversation: payload.newConversation, actor: context.actor, requestId: context.requestId })),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { EVENTS_HANDLER_METADATA } from '@nestjs/cqrs/dist/decorators/constants';
@@ -66,13 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const sent = await this.system.run(async (manager) => {
       const rows = await this.claim(manager);
       if (rows.length === 0) return 0;
-      const jobs = new Map<QueueName, BulkJob[]>();
-      for (const row of rows) {
-        const [queue, job] = this.jobOf(row);
-        const list = jobs.get(queue) ?? [];
-        list.push(job);
-        jobs.set(queue, list);
-      }
+      const jobs = this.jobsOf(rows);
       for (const [queue, list] of jobs) await this.queue.addBulk(queue, list);
       await manager
         .createQueryBuilder()
@@ -86,14 +81,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return sent;
   }
 
-  /** The row's job: the route's, or the domain-events job that gives the event to its handlers. */
-  private jobOf(row: OutboxMessage): [QueueName, BulkJob] {
-    const envelope = envelopeOf(row);
-    const head = { tenantId: row.tenantId, actor: envelope.actor, requestId: row.requestId };
-    const routed = this.routes.get(row.type);
-    if (routed === undefined) return [QUEUES.DOMAIN_EVENTS, { name: row.type, data: { ...head, payload: envelope }, opts: { jobId: row.id } }];
-    const { payload, jobId } = routed.route.job(rehydrate(envelope) as DomainEvent);
-    return [routed.queue, { name: routed.job, data: { ...head, payload }, opts: { jobId } }];
+  /**
+   * The claimed rows' jobs, by queue, in the order of their first rows: the domain-events job of a
+   * row without a route; a routed event's job, with the tenant's next ones of its type up to the
+   * route's batch.
+   */
+  private jobsOf(rows: OutboxMessage[]): Map<QueueName, BulkJob[]> {
+    const groups: { route?: Route; rows: OutboxMessage[] }[] = [];
+    const open = new Map<string, OutboxMessage[]>();
+    for (const row of rows) {
+      const route = this.routes.get(row.type);
+      const key = `${row.type}\u0000${row.tenantId}`;
+      const batch = open.get(key);
+      if (route !== undefined && batch !== undefined && batch.length < route.batch) {
+        batch.push(row);
+        continue;
+      }
+      groups.push({ route, rows: [row] });
+      if (route !== undefined) open.set(key, groups[groups.length - 1].rows);
+    }
+    const jobs = new Map<QueueName, BulkJob[]>();
+    for (const { route, rows: group } of groups) {
+      const [queue, job] = route === undefined ? [QUEUES.DOMAIN_EVENTS, domainEventJob(group[0])] : [route.queue, routedJob(route, group)];
+      const list = jobs.get(queue) ?? [];
+      list.push(job);
+      jobs.set(queue, list);
+    }
+    return jobs;
   }
 
   private findRoutes(): void {
@@ -142,6 +156,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.wake = done;
     });
   }
+}
+
+/** The domain-events job that gives the row's event to its @EventsHandler classes; the job id is the row's. */
+function domainEventJob(row: OutboxMessage): BulkJob {
+  const envelope = envelopeOf(row);
+  return { name: row.type, data: { tenantId: row.tenantId, actor: envelope.actor, requestId: row.requestId, payload: envelope }, opts: { jobId: row.id } };
+}
+
+/**
+ * The route's job for some of a tenant's events, with the first one's actor and request. Its id is the
+ * row's, or for several a digest of their ids: rows claimed again after a relay failed to mark them
+ * published are not enqueued twice, and a batch that differs is another job.
+ */
+function routedJob(route: Route, rows: OutboxMessage[]): BulkJob {
+  const [first] = rows;
+  const events = rows.map((row) => rehydrate(envelopeOf(row)) as DomainEvent);
+  const jobId = rows.length === 1 ? first.id : `batch.${createHash('sha1').update(rows.map((row) => row.id).join(',')).digest('base64url')}`;
+  return { name: route.job, data: { tenantId: first.tenantId, actor: actorOf(first), requestId: first.requestId, payload: route.route.payload(events) }, opts: { jobId } };
 }
 
 function actorOf(row: OutboxMessage) {

@@ -11,12 +11,10 @@ import { BotStep, Message } from '../../domain/message.entity';
 import { DeliverMessageCommand, DeliveryClaim } from '../deliver-message/deliver-message.command';
 import { deliveryClaim } from '../deliver-message/delivery-claim';
 import { ReplyDraft, storeReplies } from '../reply-store';
-import { BotOutcome, RunBotCommand } from './run-bot.command';
+import { BOT_TURN_BATCH, BotOutcome, RunBotCommand } from './run-bot.command';
 
 const LLM_HISTORY = 10;
 const LLM_FAQ_CONTEXT = 3;
-/** A tenant's turns decided and stored together, in one transaction, at most this many. */
-const TURN_BATCH = 32;
 
 interface Reply {
   text: string;
@@ -86,7 +84,7 @@ type FaqMatcher = (text: string, locale: string) => Promise<FaqMatchResult>;
 @CommandHandler(RunBotCommand)
 export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome> {
   /** A batch answers each turn with the promise of its sending, so the tenant's next batch does not wait for the platforms. */
-  private readonly turns = new KeyedBatcher<RunBotCommand, Promise<BotOutcome>>(TURN_BATCH, (commands) => this.decideTogether(commands));
+  private readonly turns = new KeyedBatcher<RunBotCommand, Promise<BotOutcome>>(BOT_TURN_BATCH, (commands) => this.decideTogether(commands));
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
