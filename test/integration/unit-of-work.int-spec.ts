@@ -121,6 +121,31 @@ describe(`unit of work (${process.env.TEST_DB_DRIVER})`, () => {
     expect(await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).findOne({ id: two.id }))).toMatchObject({ body: 'two' });
   });
 
+  it('insertEachIfAbsent with onlyIf inserts in the same statement only while that row of the tenant holds its values, and tells a failed condition from duplicates', async () => {
+    const note = (body: string) => ({ id: newId(), body, relayedAt: null, createdAt: new Date() });
+    const anchor = note('v1');
+    const [first, second, third, refused] = [note('first'), note('second'), note('third'), note('refused')];
+    await uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insert(anchor));
+    const insertIn = (tenantId: string, rows: ReturnType<typeof note>[], where: Partial<Note>) =>
+      uow.run(contextOf(tenantId), (tx) => tx.repository(Note).insertEachIfAbsent(rows, tx.repository(Note).whereExists({ id: anchor.id, ...where })));
+
+    expect(await insertIn(tenantA, [first, second], { body: 'v1', relayedAt: null })).toEqual([true, true]);
+    expect(await insertIn(tenantA, [first, third], { body: 'v1' })).toEqual([false, true]);
+    expect(await insertIn(tenantA, [first, second], { body: 'v1' })).toEqual([false, false]);
+    expect(await insertIn(tenantA, [], { body: 'v1' })).toEqual([]);
+    // Another value, or another tenant's unit of work: nothing inserted, and null.
+    expect(await insertIn(tenantA, [refused], { body: 'v2' })).toBeNull();
+    expect(await insertIn(tenantA, [first, refused], { body: 'v2' })).toBeNull();
+    expect(await insertIn(tenantA, [], { body: 'v2' })).toBeNull();
+    expect(await insertIn(tenantB, [refused], { body: 'v1' })).toBeNull();
+    const bodies = async (tenantId: string) => (await uow.run(contextOf(tenantId), (tx) => tx.repository(Note).find())).map((row) => row.body);
+    expect((await bodies(tenantA)).filter((body) => ['first', 'second', 'third', 'refused'].includes(body)).sort()).toEqual(['first', 'second', 'third']);
+    expect(await bodies(tenantB)).not.toContain('refused');
+
+    const ended = await uow.run(contextOf(tenantA), async (tx) => tx.repository(Note).whereExists({ id: anchor.id }));
+    await expect(uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insertEachIfAbsent([refused], ended))).rejects.toThrow('insertEachIfAbsent: a condition of another unit of work');
+  });
+
   it('refuses to write a row of another tenant through the repository', async () => {
     const attempt = uow.run(contextOf(tenantA), (tx) => tx.repository(Note).insert({ tenantId: tenantB, id: newId(), body: 'x', relayedAt: null, createdAt: new Date() }));
     await expect(attempt).rejects.toThrow(/Refusing to write a row of tenant/);

@@ -105,16 +105,31 @@ async function applyStatus(tx: TenantTx, channelId: string, item: InboundStatusI
  * (opening the conversation, contact and lead when new), follows, and delivery statuses.
  */
 export async function ingestInbound(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, items: InboundItem[], at = new Date()): Promise<IngestCounts> {
-  const [counts] = await ingestDeliveries(tx, commandBus, channel, [{ context: tx.context, items }], at);
+  const [counts] = await ingestDeliveries(tx, commandBus, channel, [{ context: tx.context, items }], { at });
   return counts;
+}
+
+/** The channel is no longer the version the deliveries were verified with (a rotated secret, a removed channel): nothing was stored. */
+export class ChannelChangedError extends Error {
+  constructor() {
+    super('The channel changed since its credentials were read');
+  }
 }
 
 /**
  * ingestInbound() for several deliveries to one channel in one unit of work, in a few statements
  * whatever their number: every event id taken in one, the conversations counted in one, the messages
- * inserted in one. Counts per delivery.
+ * inserted in one. Counts per delivery. With `verifiedAt` (the channel's version whose credentials
+ * the deliveries were verified with, cached), the event ids are taken only if the channel is still
+ * live at that version, in the same statement; else ChannelChangedError.
  */
-export async function ingestDeliveries(tx: TenantTx, commandBus: CommandBus, channel: Pick<Channel, 'id' | 'type'>, deliveries: Delivery[], at = new Date()): Promise<IngestCounts[]> {
+export async function ingestDeliveries(
+  tx: TenantTx,
+  commandBus: CommandBus,
+  channel: Pick<Channel, 'id' | 'type'>,
+  deliveries: Delivery[],
+  { at = new Date(), verifiedAt }: { at?: Date; verifiedAt?: number } = {},
+): Promise<IngestCounts[]> {
   const counts = deliveries.map((): IngestCounts => ({ stored: 0, duplicates: 0, statuses: 0, ignored: 0 }));
   const taken: { item: Exclude<InboundItem, InboundIgnoredItem>; context: TenantContext; counts: IngestCounts }[] = [];
   deliveries.forEach(({ context, items }, index) => {
@@ -123,7 +138,12 @@ export async function ingestDeliveries(tx: TenantTx, commandBus: CommandBus, cha
       else taken.push({ item, context, counts: counts[index] });
     }
   });
-  const firstTime = await tx.repository(InboundEvent).insertEachIfAbsent(taken.map(({ item }) => ({ id: newId(), channelId: channel.id, eventKey: item.eventKey, receivedAt: at })));
+  const events = taken.map(({ item }) => ({ id: newId(), channelId: channel.id, eventKey: item.eventKey, receivedAt: at }));
+  const firstTime =
+    verifiedAt === undefined
+      ? await tx.repository(InboundEvent).insertEachIfAbsent(events)
+      : await tx.repository(InboundEvent).insertEachIfAbsent(events, tx.repository(Channel).whereExists({ id: channel.id, version: verifiedAt, deletedAt: null }));
+  if (firstTime === null) throw new ChannelChangedError();
   const received: (Received & { counts: IngestCounts })[] = [];
   for (const [index, { item, context, counts: of }] of taken.entries()) {
     if (!firstTime[index]) {

@@ -16,6 +16,13 @@ export interface BulkRows {
   sqliteInsert(): Promise<void>;
 }
 
+/** Whether a row of this tenant holds some values, to be asked within another statement (TenantRepository.whereExists()). */
+export interface RowCondition {
+  readonly manager: EntityManager;
+  /** `SELECT 1 FROM … WHERE …`, its values appended to `parameters`. */
+  select(parameters: unknown[]): string;
+}
+
 /**
  * The only way a handler reaches a tenant table: a repository bound to the unit of work's
  * transaction that adds `tenant_id` to every statement. On PostgreSQL, row-level security
@@ -74,9 +81,17 @@ export class TenantRepository<E extends TenantOwnedEntity> {
     return inserted;
   }
 
-  /** insertIfAbsent() for many rows in one statement: whether each was inserted (a later row colliding with an earlier one of the list is not). */
-  async insertEachIfAbsent(input: DeepPartial<E>[]): Promise<boolean[]> {
-    if (input.length === 0) return [];
+  /**
+   * insertIfAbsent() for many rows in one statement: whether each was inserted (a later row colliding
+   * with an earlier one of the list is not). With `onlyIf` (whereExists() of another table), in the same
+   * statement, only if that row exists as it says; null when it does not (nothing inserted, which
+   * costs a second statement only when no row was inserted, nor is with an empty list).
+   */
+  insertEachIfAbsent(input: DeepPartial<E>[]): Promise<boolean[]>;
+  insertEachIfAbsent(input: DeepPartial<E>[], onlyIf: RowCondition): Promise<boolean[] | null>;
+  async insertEachIfAbsent(input: DeepPartial<E>[], onlyIf?: RowCondition): Promise<boolean[] | null> {
+    if (onlyIf !== undefined && onlyIf.manager !== this.repository.manager) throw new Error('insertEachIfAbsent: a condition of another unit of work');
+    if (input.length === 0) return onlyIf === undefined || (await this.holds(onlyIf)) ? [] : null;
     const rows = input.map((row) => this.own(row) as ObjectLiteral);
     const metadata = this.repository.metadata;
     const driver = this.repository.manager.connection.driver;
@@ -86,17 +101,44 @@ export class TenantRepository<E extends TenantOwnedEntity> {
       const placeholders = columns.map((column) => {
         const raw: unknown = column.getEntityValue(row);
         parameters.push(driver.preparePersistentValue(raw === undefined ? columnDefault(column) : raw, column));
-        return this.placeholder(parameters.length);
+        // Typed by their columns: the VALUES of a SELECT take no type from the table.
+        return onlyIf !== undefined && this.isPostgres ? `${this.placeholder(parameters.length)}::${driver.normalizeType(column)}` : this.placeholder(parameters.length);
       });
       return `(${placeholders.join(', ')})`;
     });
     const names = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const source = onlyIf === undefined ? `VALUES ${tuples.join(', ')}` : `SELECT * FROM (VALUES ${tuples.join(', ')}) AS v WHERE EXISTS (${onlyIf.select(parameters)})`;
     const inserted: { id: string }[] = await this.repository.manager.query(
-      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING RETURNING ${driver.escape('id')}`,
+      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) ${source} ON CONFLICT DO NOTHING RETURNING ${driver.escape('id')}`,
       parameters,
     );
+    if (inserted.length === 0 && onlyIf !== undefined && !(await this.holds(onlyIf))) return null;
     const ids = new Set(inserted.map((row) => row.id));
     return rows.map((row) => ids.has(row.id as string));
+  }
+
+  /** That a row of this tenant holds these values (`null`: IS NULL), to be asked by another statement: insertEachIfAbsent()'s `onlyIf`. */
+  whereExists(where: { [P in keyof E]?: E[P] | null }): RowCondition {
+    const manager = this.repository.manager;
+    const driver = manager.connection.driver;
+    return {
+      manager,
+      select: (parameters) => {
+        const conditions = Object.entries({ ...where, tenantId: this.tenantId }).map(([property, value]) => {
+          const name = driver.escape(this.column(property).databaseName);
+          if (value === null) return `${name} IS NULL`;
+          parameters.push(driver.preparePersistentValue(value, this.column(property)));
+          return `${name} = ${this.placeholder(parameters.length)}`;
+        });
+        return `SELECT 1 FROM ${driver.escape(this.repository.metadata.tableName)} WHERE ${conditions.join(' AND ')}`;
+      },
+    };
+  }
+
+  private async holds(condition: RowCondition): Promise<boolean> {
+    const parameters: unknown[] = [];
+    const found: unknown[] = await this.repository.manager.query(`${condition.select(parameters)} LIMIT 1`, parameters);
+    return found.length > 0;
   }
 
   /**

@@ -6,7 +6,7 @@ import { notFound } from '../../domain/conversation-problems';
 import { InboundItem, MalformedWebhookError } from '../../domain/webhooks/inbound-item';
 import { WEBHOOK_PLATFORMS, WebhookType } from '../../domain/webhooks/webhook-platforms';
 import { loadChannelOfType, openCredentials } from '../channel-store';
-import { IngestCounts, ingestDeliveries, ingestInbound } from '../ingest-inbound';
+import { ChannelChangedError, IngestCounts, ingestDeliveries, ingestInbound } from '../ingest-inbound';
 import { ReceiveWebhookCommand } from './receive-webhook.command';
 
 /** Requests of one channel stored in one transaction at most. */
@@ -28,8 +28,6 @@ interface Receipt {
   items: InboundItem[];
 }
 
-class StaleChannelError extends Error {}
-
 function parse(type: WebhookType, body: unknown, credentials: Record<string, string>): InboundItem[] {
   try {
     return WEBHOOK_PLATFORMS[type].parse(body, credentials);
@@ -47,10 +45,11 @@ function parse(type: WebhookType, body: unknown, credentials: Record<string, str
  * database). The bot runs later, in the worker, from the outbox event.
  *
  * The channel and its opened credentials are cached per process; concurrent requests of a channel
- * are stored together, in one transaction of its tenant that first checks the cached channel is
- * still the channel's current version (a rotated secret or a removed channel is seen at once). When
- * that transaction fails (a race on a new customer, a channel changed meanwhile), nothing of it was
- * stored: each of its requests is then received alone, as is a request the cached credentials refuse.
+ * are stored together, in one transaction of its tenant whose first statement takes their event ids
+ * only if the cached channel is still the channel's current version (a rotated secret or a removed
+ * channel is seen at once). When that transaction fails (a race on a new customer, a channel changed
+ * meanwhile), nothing of it was stored: each of its requests is then received alone, as is a request
+ * the cached credentials refuse.
  * Each MessageReceived carries its own request's context; the transaction, and so what the CRM records
  * while opening a new customer's lead, is the first request's.
  */
@@ -79,13 +78,11 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
   }
 
   private async receiveTogether(receipts: Receipt[]): Promise<PromiseSettledResult<IngestCounts>[]> {
-    const [{ command }] = receipts;
+    const [{ command, version }] = receipts;
     try {
-      const counts = await this.unitOfWork.run(command.context, async (tx) => {
-        const channel = await loadChannelOfType(tx, command.channelId, command.type);
-        if (receipts.some(({ version }) => version !== channel.version)) throw new StaleChannelError();
-        return ingestDeliveries(tx, this.commandBus, channel, receipts.map((receipt) => ({ context: receipt.command.context, items: receipt.items })));
-      });
+      if (receipts.some((receipt) => receipt.version !== version)) throw new ChannelChangedError();
+      const deliveries = receipts.map((receipt) => ({ context: receipt.command.context, items: receipt.items }));
+      const counts = await this.unitOfWork.run(command.context, (tx) => ingestDeliveries(tx, this.commandBus, { id: command.channelId, type: command.type }, deliveries, { verifiedAt: version }));
       return counts.map((value) => ({ status: 'fulfilled', value }));
     } catch {
       this.channels.forget(command.channelId);
