@@ -82,6 +82,21 @@ describe(`conversations: webhook receipt (${process.env.TEST_DB_DRIVER})`, () =>
     expect(events.map((event) => event.requestId).sort()).toEqual([requests[2].context.requestId, requests[3].context.requestId].sort());
   });
 
+  it("stores a channel's concurrent requests in lanes by conversation: each conversation's messages once, in the order received", async () => {
+    const chats = [kit.newChatId(), kit.newChatId(), kit.newChatId(), kit.newChatId()];
+    for (const chatId of chats) await kit.receive(tenant, channel, chatId, 'Hi');
+    const requests = [0, 1, 2, 3].flatMap(() => chats.map((chatId) => ({ chatId, request: webhook(chatId) })));
+    const counts = await Promise.all(requests.map(({ request }) => request.send()));
+
+    expect(counts.map((count) => count.stored)).toEqual(requests.map(() => 1));
+    for (const chatId of chats) {
+      const [conversation] = await conversationOf(chatId);
+      expect(conversation.messageCount).toBe(5);
+      const sent = requests.filter((request) => request.chatId === chatId).map(({ request }) => `hello ${request.id}`);
+      expect((await inboundOf(conversation.id)).map((message) => message.text)).toEqual(['Hi', ...sent]);
+    }
+  });
+
   it("opens a batch's new customers together: each a contact with its identity, a lead with its first activity and a conversation; a known identity keeps its contact", async () => {
     const known = kit.newChatId();
     const first = await kit.receive(tenant, channel, known, 'Hi');

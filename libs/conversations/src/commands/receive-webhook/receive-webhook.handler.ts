@@ -4,6 +4,7 @@ import { CredentialCipher, isUniqueViolation, KeyedBatcher, ProblemException, Te
 import { Channel } from '../../domain/channel.entity';
 import { notFound } from '../../domain/conversation-problems';
 import { InboundItem, MalformedWebhookError } from '../../domain/webhooks/inbound-item';
+import { threadLane } from '../../domain/webhooks/thread-lane';
 import { WEBHOOK_PLATFORMS, WebhookType } from '../../domain/webhooks/webhook-platforms';
 import { loadChannelOfType, openCredentials } from '../channel-store';
 import { ChannelChangedError, IngestCounts, ingestDeliveries, ingestInbound } from '../ingest-inbound';
@@ -11,6 +12,8 @@ import { ReceiveWebhookCommand } from './receive-webhook.command';
 
 /** Requests of one channel stored in one transaction at most. */
 const MAX_BATCH = 64;
+/** A channel's batches in flight at once, each for its own share of the channel's threads (conversations). */
+const LANES = 2;
 /** A request the cached credentials refuse reloads the channel at most this often (a rotated secret is seen within it; a flood of bad signatures costs no query). */
 const RELOAD_AFTER_REFUSAL_MS = 1000;
 /** A channel's refused requests are audited once per this window and process, with how many were not since the last entry. */
@@ -45,7 +48,8 @@ function parse(type: WebhookType, body: unknown, credentials: Record<string, str
  * database). The bot runs later, in the worker, from the outbox event.
  *
  * The channel and its opened credentials are cached per process; concurrent requests of a channel
- * are stored together, in one transaction of its tenant whose first statement takes their event ids
+ * are stored together, in one transaction of its tenant per lane (a share of the channel's threads:
+ * LANES batches of a channel in flight at once, a conversation's messages in one lane) whose first statement takes their event ids
  * only if the cached channel is still the channel's current version (a rotated secret or a removed
  * channel is seen at once). When that transaction fails (a race on a new customer, a channel changed
  * meanwhile), nothing of it was stored: each of its requests is then received alone, as is a request
@@ -74,7 +78,8 @@ export class ReceiveWebhookHandler implements ICommandHandler<ReceiveWebhookComm
       this.channels.forget(command.channelId);
       return this.receiveAlone(command);
     }
-    return this.batcher.submit(command.channelId, { command, version: channel.version, items: parse(command.type, command.request.body, credentials) });
+    const items = parse(command.type, command.request.body, credentials);
+    return this.batcher.submit(`${command.channelId}/${threadLane(items, LANES)}`, { command, version: channel.version, items });
   }
 
   private async receiveTogether(receipts: Receipt[]): Promise<PromiseSettledResult<IngestCounts>[]> {
