@@ -84,8 +84,9 @@ export class TenantRepository<E extends TenantOwnedEntity> {
   /**
    * insertIfAbsent() for many rows in one statement: whether each was inserted (a later row colliding
    * with an earlier one of the list is not). With `onlyIf` (whereExists() of another table), in the same
-   * statement, only if that row exists as it says; null when it does not (nothing inserted, which
-   * costs a second statement only when no row was inserted, nor is with an empty list).
+   * statement, only if that row exists as it says; else nothing is inserted and the answer is null. A
+   * second statement tells a failed condition from duplicates, only when no row was inserted (for an
+   * empty list, it is the only statement).
    */
   insertEachIfAbsent(input: DeepPartial<E>[]): Promise<boolean[]>;
   insertEachIfAbsent(input: DeepPartial<E>[], onlyIf: RowCondition): Promise<boolean[] | null>;

@@ -47,13 +47,14 @@ function parse(type: WebhookType, body: unknown, credentials: Record<string, str
  * requests to a known webhook URL neither fills the log nor, with the channel cached, queries the
  * database). The bot runs later, in the worker, from the outbox event.
  *
- * The channel and its opened credentials are cached per process; concurrent requests of a channel
- * are stored together, in one transaction of its tenant per lane (a share of the channel's threads:
- * LANES batches of a channel in flight at once, a conversation's messages in one lane) whose first statement takes their event ids
- * only if the cached channel is still the channel's current version (a rotated secret or a removed
- * channel is seen at once). When that transaction fails (a race on a new customer, a channel changed
- * meanwhile), nothing of it was stored: each of its requests is then received alone, as is a request
- * the cached credentials refuse.
+ * The channel and its opened credentials are cached per process. Concurrent requests of a channel
+ * are stored together, in one transaction of its tenant per lane: LANES batches of a channel in
+ * flight at once, each for a share of its threads, so a conversation's messages are stored in the
+ * order received (threadLane). The batch's first statement takes their event ids only if the cached
+ * channel is still the channel's current version (a rotated secret or a removed channel is seen at
+ * once). When that transaction fails (a race on a new customer, a channel changed meanwhile), nothing
+ * of it was stored: each of its requests is then received alone, as is a request the cached
+ * credentials refuse.
  * Each MessageReceived carries its own request's context; the transaction, and so what the CRM records
  * while opening a new customer's lead, is the first request's.
  */
