@@ -6,6 +6,7 @@ import { CreateCategoryCommand } from '../../libs/catalog/src/commands/create-ca
 import { CreateModelCommand } from '../../libs/catalog/src/commands/create-model/create-model.command';
 import { BodyType } from '../../libs/catalog/src/domain/body-type.entity';
 import { LearnFromAgentReplyCommand } from '../../libs/conversations/src/commands/learn-from-agent-reply/learn-from-agent-reply.command';
+import { holdKeySql } from '../../libs/conversations/src/commands/conversation-holds';
 import { BotOutcome, RunBotCommand } from '../../libs/conversations/src/commands/run-bot/run-bot.command';
 import { SendAgentReplyCommand } from '../../libs/conversations/src/commands/send-agent-reply/send-agent-reply.command';
 import { SummarizeConversationCommand } from '../../libs/conversations/src/commands/summarize-conversation/summarize-conversation.command';
@@ -412,7 +413,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
       expect(sentTo(chatId)).toEqual(['Yes, we accept bank transfers.']);
     });
 
-    // Row locks held from another session, and a trigger: PostgreSQL only.
+    // Holds and locks from another session, and triggers: PostgreSQL only.
     if (process.env.TEST_DB_DRIVER === 'postgres') {
       it('skips a conversation another transaction holds, and answers it alone, once, when that one ends', async () => {
         const { tenant, channel } = await shop();
@@ -423,7 +424,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
         const client = await admin();
         try {
           await client.query('BEGIN');
-          await client.query('SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE', [held.conversationId]);
+          await client.query(`SELECT pg_advisory_xact_lock(${holdKeySql('$1::uuid')})`, [held.conversationId]);
           const running = runTogether(tenant, starter, [held, free]);
           // The free conversation is answered while the other is still held.
           for (let waited = 0; (await texts(tenant, free)).length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -434,6 +435,38 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
           expect(await texts(tenant, held)).toEqual([FAQ.answer]);
           expect(sentTo(held.chatId)).toEqual([FAQ.answer]);
         } finally {
+          await client.end();
+        }
+      });
+
+      it("stores the customer's next message, counted on the conversation, while the bot's turn on it is in flight", async () => {
+        const { tenant, channel } = await shop();
+        await kit.execute(new CreateFaqCommand(tenant.context, FAQ));
+        const chatId = await openChat(tenant, channel);
+        const question = await kit.receive(tenant, channel, chatId, FAQ.question);
+        const client = await admin();
+        // The bot's reply waits inside its INSERT, its transaction open, until the test lets it go.
+        await client.query(`CREATE FUNCTION test_pause_reply() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(4242); RETURN NEW; END $$`);
+        await client.query(`CREATE TRIGGER test_pause_reply BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.reply_to_id = '${question.message.id}') EXECUTE FUNCTION test_pause_reply()`);
+        await client.query('SELECT pg_advisory_lock(4242)');
+        try {
+          const turn = runBot(tenant, question);
+          const paused = async () => (await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242 AND NOT granted`)).rowCount === 1;
+          for (let waited = 0; !(await paused()) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+          expect(await paused()).toBe(true);
+          let timer: NodeJS.Timeout | undefined;
+          const next = await Promise.race([kit.receive(tenant, channel, chatId, 'And do you ship abroad?'), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000)))]);
+          clearTimeout(timer);
+          expect(next).not.toBeNull();
+          expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(3);
+          await client.query('SELECT pg_advisory_unlock(4242)');
+          expect(await turn).toBe('answered');
+          expect(await texts(tenant, question)).toEqual([FAQ.answer]);
+          expect((await kit.conversation(tenant.tenantId, question.conversationId))?.messageCount).toBe(4);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock_all()');
+          await client.query('DROP TRIGGER test_pause_reply ON messages');
+          await client.query('DROP FUNCTION test_pause_reply()');
           await client.end();
         }
       });

@@ -107,17 +107,43 @@ function byCount(perKey: Map<string, number>): Map<number, string[]> {
   return new Map([...groupBy(perKey, ([, count]) => count)].map(([count, entries]) => [count, entries.map(([key]) => key)]));
 }
 
-/** Counts replies (conversation → how many) on their conversations, one statement per distinct count (usually one). */
+/**
+ * On PostgreSQL the conversations counted on are locked first in id order, in the counting statement
+ * itself (a materialized `SELECT … ORDER BY id FOR NO KEY UPDATE`): a webhook batch counting its
+ * customers' messages and a bot batch counting its replies may share conversations, and neither then
+ * waits for the other crosswise. Either counts every conversation in one prepared statement, of a
+ * fixed text whatever the number of rows.
+ */
+const LOCKED_IN_ORDER = (where: string) => `locked AS MATERIALIZED (SELECT id, thread_id FROM conversations WHERE ${where} ORDER BY id FOR NO KEY UPDATE)`;
+
+const COUNT_OUTBOUND = `WITH ${LOCKED_IN_ORDER('tenant_id = $1 AND id = ANY($2::uuid[])')}
+  UPDATE conversations c SET message_count = c.message_count + v.n, last_message_at = $4, updated_at = $4
+  FROM locked JOIN unnest($2::uuid[], $3::int[]) AS v(id, n) ON v.id = locked.id
+  WHERE c.tenant_id = $1 AND c.id = locked.id`;
+
+const COUNT_INBOUND = `WITH ${LOCKED_IN_ORDER('tenant_id = $1 AND channel_id = $2 AND thread_id = ANY($3::varchar[])')}
+  UPDATE conversations c SET message_count = c.message_count + v.n, last_message_at = $5, last_inbound_at = $5,
+    status = CASE WHEN c.status = 'resolved' THEN 'open' ELSE c.status END, updated_at = $5
+  FROM locked JOIN unnest($3::varchar[], $4::int[]) AS v(thread_id, n) ON v.thread_id = locked.thread_id
+  WHERE c.tenant_id = $1 AND c.id = locked.id
+  RETURNING c.id, c.thread_id AS "threadId", c.contact_id AS "contactId"`;
+
+/** Counts replies (conversation → how many) on their conversations; on SQLite one statement per distinct count (usually one). */
 export async function countOutbound(tx: TenantTx, perConversation: Map<string, number>, at: Date): Promise<void> {
+  if (tx.isPostgres) {
+    await tx.prepared(COUNT_OUTBOUND, [tx.tenantId, [...perConversation.keys()], [...perConversation.values()], at]);
+    return;
+  }
   for (const [count, ids] of byCount(perConversation)) await tx.repository(Conversation).update({ id: ids.length === 1 ? ids[0] : In(ids) }, counted(at, false, count));
 }
 
 /**
- * Counts customer messages (thread → how many) on the threads' conversations of a channel, one
- * statement per distinct count (usually one), without reading them first; returns the conversations
- * found. A thread not among them has no conversation yet.
+ * Counts customer messages (thread → how many) on the threads' conversations of a channel without
+ * reading them first (on SQLite one statement per distinct count, usually one); returns the
+ * conversations found. A thread not among them has no conversation yet.
  */
 export async function countInbound(tx: TenantTx, channelId: string, perThread: Map<string, number>, at: Date): Promise<Pick<Conversation, 'id' | 'threadId' | 'contactId'>[]> {
+  if (tx.isPostgres) return await tx.prepared(COUNT_INBOUND, [tx.tenantId, channelId, [...perThread.keys()], [...perThread.values()], at]);
   const found: Pick<Conversation, 'id' | 'threadId' | 'contactId'>[] = [];
   for (const [count, threadIds] of byCount(perThread)) {
     found.push(...(await tx.repository(Conversation).updateReturning({ channelId, threadId: threadIds }, counted(at, true, count), ['id', 'threadId', 'contactId'])));

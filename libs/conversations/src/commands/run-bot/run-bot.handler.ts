@@ -8,6 +8,7 @@ import { handoffPhrase, isStartCommand, MOTIONS, pendingQuoteAt, QUOTE_TEXTS } f
 import { Channel } from '../../domain/channel.entity';
 import { Conversation, PendingQuote } from '../../domain/conversation.entity';
 import { BotStep, Message } from '../../domain/message.entity';
+import { holdConversation, holdConversationsOf } from '../conversation-holds';
 import { DeliverMessageCommand, DeliveryClaim } from '../deliver-message/deliver-message.command';
 import { deliveryClaim } from '../deliver-message/delivery-claim';
 import { ReplyDraft, storeReplies } from '../reply-store';
@@ -75,8 +76,8 @@ type FaqMatcher = (text: string, locale: string) => Promise<FaqMatchResult>;
  *
  * A tenant's turns that come while another batch of them is being decided are decided together, in
  * one transaction (the first one's context) and a few statements whatever their number: their
- * conversations locked in one, the answered ones found in one, each distinct question matched once,
- * the replies inserted in one. They are taken in the order they were received, so a conversation's
+ * conversations held in one and read in one, the answered ones found in one, each distinct question
+ * matched once, the replies inserted in one. They are taken in the order they were received, so a conversation's
  * messages are answered in order and a hand-off stops the bot for its later ones. A batch skips a
  * conversation another transaction holds, and takes that turn alone afterwards, waiting for it; when
  * a batch's transaction fails, each of its turns is taken alone, so one bad turn fails only itself.
@@ -139,12 +140,13 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     for (const { messageId, claim } of replies) await this.commandBus.execute(new DeliverMessageCommand(command.context, messageId, 1, claim));
   }
 
-  /** The LLM is called outside any transaction; then the conversation is locked and checked again before storing. */
+  /** The LLM is called outside any transaction; then the conversation is held and checked again before storing. */
   private async answerWithLlm(command: RunBotCommand, plan: Plan): Promise<BotOutcome> {
     this.applyLlm(plan, await this.queryBus.execute(new AskLlmQuery(command.context, { purpose: 'reply', ...(plan.llm as NonNullable<Plan['llm']>) })));
     if (plan.answer === null) this.fallBack(plan);
     const replies = await this.unitOfWork.run(command.context, async (tx) => {
-      const conversation = await tx.repository(Conversation).lockOne({ id: plan.conversation.id });
+      await holdConversation(tx, plan.conversation.id);
+      const conversation = await tx.repository(Conversation).findOne({ id: plan.conversation.id });
       if (conversation === null || !conversation.botEnabled || (await this.answeredAmong(tx, [plan.question.id])).size > 0) return null;
       const patches: ConversationPatches = new Map();
       const [stored] = await this.store(tx, [this.settle({ ...plan, conversation }, patches)], patches);
@@ -157,11 +159,11 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
 
   /**
    * The turns on some customer messages of this transaction's tenant, in the order they were
-   * received (by message id), their conversations locked first; `skipHeld`: a conversation another
+   * received (by message id), their conversations held first; `skipHeld`: a conversation another
    * transaction holds is not waited for, its turns are HELD.
    */
   private async decide(tx: TenantTx, commands: RunBotCommand[], skipHeld: boolean): Promise<Turn[]> {
-    const questions = await this.lockQuestions(tx, commands.map((command) => command.messageId), skipHeld);
+    const questions = await this.holdQuestions(tx, commands.map((command) => command.messageId), skipHeld);
     const answered = await this.answeredAmong(tx, [...questions.keys()]);
     const matches = new Map<string, Promise<FaqMatchResult>>();
     const matchFaqs: FaqMatcher = (text, locale) => {
@@ -202,18 +204,17 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
   }
 
   /**
-   * The customers' messages with their conversations and channels, in one statement, the
-   * conversations locked: a retried or duplicated job, or an agent taking over, waits for these turns
-   * and then finds them done. `skipHeld` leaves out those whose conversation another transaction holds.
-   * A conversation's messages share one object, so a turn sees what an earlier one changed on it.
+   * The customers' messages with their conversations and channels, the conversations held first
+   * (holdConversationsOf): a retried or duplicated job, or an agent taking over, waits for these
+   * turns and then finds them done. `skipHeld` leaves out those whose conversation another
+   * transaction holds. A conversation's messages share one object, so a turn sees what an earlier one
+   * changed on it.
    */
-  private async lockQuestions(tx: TenantTx, messageIds: string[], skipHeld: boolean): Promise<Map<string, Message>> {
+  private async holdQuestions(tx: TenantTx, messageIds: string[], skipHeld: boolean): Promise<Map<string, Message>> {
+    const held = await holdConversationsOf(tx, messageIds, skipHeld);
+    if (held?.size === 0) return new Map();
     const query = tx.repository(Message).scopedQuery('m').innerJoinAndSelect('m.conversation', 'c').innerJoinAndSelect('c.channel', 'ch').andWhere('m.id IN (:...messageIds)', { messageIds });
-    if (tx.isPostgres) {
-      // Not FOR UPDATE: the customers' next messages (their foreign keys to it) are stored meanwhile.
-      query.setLock('for_no_key_update', undefined, ['c']);
-      if (skipHeld) query.setOnLocked('skip_locked');
-    }
+    if (held !== null) query.andWhere('c.id IN (:...held)', { held: [...held] });
     const conversations = new Map<string, Conversation>();
     const questions = new Map<string, Message>();
     for (const question of await query.getMany()) {
@@ -323,7 +324,7 @@ export class RunBotHandler implements ICommandHandler<RunBotCommand, BotOutcome>
     return plan;
   }
 
-  /** Stores the replies of settled plans whose conversations this transaction holds locked, in one statement; per plan, those to send, in order. */
+  /** Stores the replies of settled plans whose conversations this transaction holds, in one statement; per plan, those to send, in order. */
   private async store(tx: TenantTx, plans: Plan[], patches: ConversationPatches): Promise<Stored[]> {
     const drafts: (ReplyDraft & { plan: number })[] = [];
     plans.forEach((plan, index) => {

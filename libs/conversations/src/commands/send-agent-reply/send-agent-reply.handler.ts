@@ -5,6 +5,7 @@ import { Conversation } from '../../domain/conversation.entity';
 import { notFound } from '../../domain/conversation-problems';
 import { Message } from '../../domain/message.entity';
 import { AgentReplied } from '../../events/agent-replied.event';
+import { holdConversation } from '../conversation-holds';
 import { MessageView, toMessageView } from '../conversation.view';
 import { storeReply } from '../reply-store';
 import { SendAgentReplyCommand } from './send-agent-reply.command';
@@ -16,6 +17,8 @@ import { SendAgentReplyCommand } from './send-agent-reply.command';
 @CommandHandler(SendAgentReplyCommand)
 export class SendAgentReplyHandler extends TenantCommandHandler<SendAgentReplyCommand, MessageView> {
   protected async handle(command: SendAgentReplyCommand, tx: TenantTx): Promise<MessageView> {
+    // Held: a bot turn in flight on it ends first, and no later one answers after this hand-off.
+    await holdConversation(tx, command.conversationId);
     const conversation = await tx.repository(Conversation).lockOne({ id: command.conversationId });
     if (conversation === null) throw notFound('conversation');
     assertCan(abilityOf(tx, command.caller), 'update', 'Conversation', { assigneeId: conversation.assigneeId });

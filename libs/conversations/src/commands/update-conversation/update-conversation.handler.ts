@@ -2,6 +2,7 @@ import { CommandHandler, QueryBus } from '@nestjs/cqrs';
 import { requireActiveMember } from '@saler/identity';
 import { abilityOf, assertCan, staleProblem, TenantCommandHandler, TenantTx, UnitOfWork } from '@saler/platform';
 import { Conversation } from '../../domain/conversation.entity';
+import { holdConversation } from '../conversation-holds';
 import { loadConversation } from '../conversation-store';
 import { ConversationView, toConversationView } from '../conversation.view';
 import { UpdateConversationCommand } from './update-conversation.command';
@@ -20,6 +21,8 @@ export class UpdateConversationHandler extends TenantCommandHandler<UpdateConver
   }
 
   protected async handle(command: UpdateConversationCommand, tx: TenantTx): Promise<ConversationView> {
+    // Held: a bot turn in flight on it ends first (turning the bot off stops the turns after it).
+    await holdConversation(tx, command.conversationId);
     const before = await loadConversation(tx, command.conversationId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== before.version) throw staleProblem('conversation');
     const ability = abilityOf(tx, command.caller);
