@@ -6,7 +6,7 @@ import { CreateCategoryCommand } from '../../libs/catalog/src/commands/create-ca
 import { CreateModelCommand } from '../../libs/catalog/src/commands/create-model/create-model.command';
 import { BodyType } from '../../libs/catalog/src/domain/body-type.entity';
 import { LearnFromAgentReplyCommand } from '../../libs/conversations/src/commands/learn-from-agent-reply/learn-from-agent-reply.command';
-import { holdKeySql } from '../../libs/conversations/src/commands/conversation-holds';
+import { holdName } from '../../libs/conversations/src/commands/conversation-holds';
 import { BotOutcome, RunBotCommand } from '../../libs/conversations/src/commands/run-bot/run-bot.command';
 import { SendAgentReplyCommand } from '../../libs/conversations/src/commands/send-agent-reply/send-agent-reply.command';
 import { SummarizeConversationCommand } from '../../libs/conversations/src/commands/summarize-conversation/summarize-conversation.command';
@@ -24,9 +24,10 @@ import { UpdateBotSettingsCommand } from '../../libs/knowledge/src/commands/upda
 import { UpdateBotSettingsRequest } from '../../libs/knowledge/src/commands/update-bot-settings/update-bot-settings.request';
 import { DEFAULT_BOT_TEXTS } from '../../libs/knowledge/src/domain/bot-defaults';
 import { Faq } from '../../libs/knowledge/src/domain/faq.entity';
-import { JOBS, newId, QueueJob, QUEUES, SYSTEM_ACTOR } from '@saler/platform';
+import { JOBS, lockKeySql, newId, QueueJob, QUEUES, SYSTEM_ACTOR } from '@saler/platform';
 import { ConversationsKit, Received, stepsOf, TelegramChannel, TestTenant } from '../support/conversations-kit';
 import { PlatformStub, StubRequest } from '../support/platform-stub';
+import { eventually } from '../support/processes';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 jest.setTimeout(120_000);
@@ -424,7 +425,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
         const client = await admin();
         try {
           await client.query('BEGIN');
-          await client.query(`SELECT pg_advisory_xact_lock(${holdKeySql('$1::uuid')})`, [held.conversationId]);
+          await client.query(`SELECT pg_advisory_xact_lock(${lockKeySql('$1::text')})`, [holdName(held.conversationId)]);
           const running = runTogether(tenant, starter, [held, free]);
           // The free conversation is answered while the other is still held.
           for (let waited = 0; (await texts(tenant, free)).length === 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -452,8 +453,7 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
         try {
           const turn = runBot(tenant, question);
           const paused = async () => (await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = 4242 AND NOT granted`)).rowCount === 1;
-          for (let waited = 0; !(await paused()) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-          expect(await paused()).toBe(true);
+          await eventually(paused, Boolean, 10_000);
           let timer: NodeJS.Timeout | undefined;
           const next = await Promise.race([kit.receive(tenant, channel, chatId, 'And do you ship abroad?'), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000)))]);
           clearTimeout(timer);
@@ -467,6 +467,26 @@ describe(`conversations: bot, summaries and learning (${process.env.TEST_DB_DRIV
           await client.query('SELECT pg_advisory_unlock_all()');
           await client.query('DROP TRIGGER test_pause_reply ON messages');
           await client.query('DROP FUNCTION test_pause_reply()');
+          await client.end();
+        }
+      });
+
+      it("makes an agent's reply wait for the transaction holding the conversation, its id spelt in upper case or not", async () => {
+        const { tenant, channel } = await shop();
+        const { conversationId } = await kit.receive(tenant, channel, await openChat(tenant, channel), 'Can a person help me?');
+        const client = await admin();
+        const waiting = async () =>
+          (await client.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND (classid::bigint << 32 | objid::bigint) = ${lockKeySql('$1::text')}`, [holdName(conversationId)])).rowCount === 1;
+        try {
+          await client.query('BEGIN');
+          await client.query(`SELECT pg_advisory_xact_lock(${lockKeySql('$1::text')})`, [holdName(conversationId)]);
+          const reply = kit.execute(new SendAgentReplyCommand(tenant.owner.context, tenant.owner.caller, conversationId.toUpperCase(), 'Anna here, how can I help?'));
+          await eventually(waiting, Boolean, 10_000);
+          expect((await kit.conversation(tenant.tenantId, conversationId))?.botEnabled).toBe(true);
+          await client.query('COMMIT');
+          await reply;
+          expect((await kit.conversation(tenant.tenantId, conversationId))?.botEnabled).toBe(false);
+        } finally {
           await client.end();
         }
       });

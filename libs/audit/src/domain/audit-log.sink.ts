@@ -17,16 +17,13 @@ export function withoutSecrets(value: Record<string, unknown> | undefined): Reco
 }
 
 /**
- * Appends a unit of work's audit records to its tenant's hash chain. On PostgreSQL a
- * transaction-scoped advisory lock per tenant serialises appenders, so `seq` and `prev_hash`
- * never fork; SQLite transactions are serialised already.
+ * Appends a unit of work's audit records to its tenant's hash chain. A lock per tenant
+ * (`tx.hold`) serialises appenders, so `seq` and `prev_hash` never fork.
  */
 @Injectable()
 export class AuditLogSink extends AuditSink {
   async append(tx: TenantTx, origin: AuditOrigin, records: AuditRecord[]): Promise<void> {
-    if (tx.isPostgres) {
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit:${tx.tenantId}`]);
-    }
+    await tx.hold(`audit:${tx.tenantId}`);
     const entries = tx.repository(AuditEntry);
     const [last] = await entries.find({ order: { seq: 'DESC' }, take: 1, select: { tenantId: true, id: true, seq: true, hash: true } });
     let seq = last?.seq ?? 0;

@@ -1,4 +1,4 @@
-import { TenantTx } from '@saler/platform';
+import { lockKeySql, TenantTx } from '@saler/platform';
 
 /**
  * A conversation is held by the transaction deciding on it: a bot turn, an agent's reply, a change of
@@ -12,19 +12,23 @@ import { TenantTx } from '@saler/platform';
  * next statement's snapshot then sees what the previous holder committed.
  */
 
-/** The advisory lock key of a conversation, for the SQL expression of its id (a uuid). */
-export const holdKeySql = (conversationIdSql: string): string => `hashtextextended('conversation:' || ${conversationIdSql}, 0)`;
+/**
+ * The name of a conversation's hold (`tx.hold`). An id is named in PostgreSQL's text form of a uuid,
+ * lower case, as the statements holding several compute it: a path may spell it in upper case.
+ */
+export const holdName = (conversationId: string): string => `conversation:${conversationId.toLowerCase()}`;
+const HELD_KEY = lockKeySql(`'conversation:' || held.id`);
 
 /** The conversations of some messages of this tenant, each once, in id order. */
 const CONVERSATIONS_OF = `SELECT DISTINCT conversation_id AS id FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY 1`;
 /** Waits for each in turn, in id order: two transactions holding several never wait for each other crosswise. */
-const HOLD_EACH = `SELECT held.id, pg_advisory_xact_lock(${holdKeySql('held.id')}) FROM (${CONVERSATIONS_OF}) held`;
+const HOLD_EACH = `SELECT held.id, pg_advisory_xact_lock(${HELD_KEY}) FROM (${CONVERSATIONS_OF}) held`;
 /** Takes those nobody holds; waits for none. */
-const HOLD_FREE = `SELECT held.id FROM (${CONVERSATIONS_OF}) held WHERE pg_try_advisory_xact_lock(${holdKeySql('held.id')})`;
+const HOLD_FREE = `SELECT held.id FROM (${CONVERSATIONS_OF}) held WHERE pg_try_advisory_xact_lock(${HELD_KEY})`;
 
 /** Holds a conversation until this transaction ends, waiting for the transaction that holds it. */
 export async function holdConversation(tx: TenantTx, conversationId: string): Promise<void> {
-  if (tx.isPostgres) await tx.prepared(`SELECT pg_advisory_xact_lock(${holdKeySql('$1::uuid')})`, [conversationId]);
+  await tx.hold(holdName(conversationId));
 }
 
 /**

@@ -20,6 +20,9 @@ function statementName(sql: string): string {
   return `saler_${createHash('sha1').update(sql).digest('base64url')}`;
 }
 
+/** The key of a named lock (see GlobalTx.hold), for the SQL expression of its name (text). */
+export const lockKeySql = (nameSql: string): string => `hashtextextended(${nameSql}, 0)`;
+
 /**
  * A transaction with no tenant set: only global tables (tenants, users) are useful in it; under RLS
  * every tenant table reads as empty and refuses writes.
@@ -50,6 +53,16 @@ export class GlobalTx {
     } catch (error) {
       throw new QueryFailedError(sql, parameters, error as Error);
     }
+  }
+
+  /**
+   * Holds the lock of this name until the transaction ends, waiting for the transaction that holds it:
+   * on PostgreSQL a transaction-scoped advisory lock keyed by `lockKeySql` of the name (a statement that
+   * holds several at once computes the same keys in SQL). SQLite runs one writing transaction at a time,
+   * so a transaction there holds every lock already.
+   */
+  async hold(name: string): Promise<void> {
+    if (this.isPostgres) await this.prepared(`SELECT pg_advisory_xact_lock(${lockKeySql('$1::text')})`, [name]);
   }
 
   /** A repository of a global (not tenant-owned) table, bound to this transaction. */
